@@ -1,0 +1,43 @@
+/// The matrix product A·B: element (i, j) is the dot product of row i of A and column j of B.
+///
+/// Runs the optimized kernel `blockedMatmul`, which gives bit-for-bit the same result as
+/// `matmulReference(_:_:)` (the same products, summed in the same order).
+/// Traps when the inner dimensions differ. Shape: [m, k] × [k, n] -> [m, n]
+public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
+  checkInnerDimensions(a, b)
+  var c = Matrix(rows: a.rows, columns: b.columns)
+  a.elements.withUnsafeBufferPointer { a_ in
+    b.elements.withUnsafeBufferPointer { b_ in
+      c.elements.withUnsafeMutableBufferPointer { c_ in
+        guard let aBase = a_.baseAddress, let bBase = b_.baseAddress,
+          let cBase = c_.baseAddress
+        else { return }  // an empty matrix: nothing to compute
+        blockedMatmul(m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase)
+      }
+    }
+  }
+  return c
+}
+
+/// The plain triple loop: the definition of the matrix product, and the tested reference
+/// for the optimized kernel. Shape: [m, k] × [k, n] -> [m, n]
+public func matmulReference(_ a: Matrix, _ b: Matrix) -> Matrix {
+  checkInnerDimensions(a, b)
+  var c = Matrix(rows: a.rows, columns: b.columns)
+  for i in 0..<a.rows {
+    for j in 0..<b.columns {
+      var sum = 0.0
+      for p in 0..<a.columns {
+        sum += a.elements[i * a.columns + p] * b.elements[p * b.columns + j]
+      }
+      c.elements[i * b.columns + j] = sum
+    }
+  }
+  return c
+}
+
+private func checkInnerDimensions(_ a: Matrix, _ b: Matrix) {
+  checkPrecondition(
+    a.columns == b.rows,
+    "matmul: \(a.shape) × \(b.shape): inner dimensions \(a.columns) and \(b.rows) differ")
+}

@@ -1,0 +1,56 @@
+// Element-wise arithmetic. As in NumPy, `*` between two matrices multiplies element by element;
+// the matrix product is the function `matmul(_:_:)`.
+
+extension Matrix {
+  /// A matrix of the same shape with `transform` applied to every element.
+  public func map(_ transform: (Double) -> Double) -> Matrix {
+    Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+  }
+
+  /// Combines two matrices of equal shape element by element; traps naming both shapes otherwise.
+  public func combined(
+    with other: Matrix, _ operation: String, _ combine: (Double, Double) -> Double
+  ) -> Matrix {
+    checkPrecondition(
+      shape == other.shape,
+      "\(operation): \(shape) and \(other.shape): element-wise operations need equal shapes")
+    return Matrix(
+      rows: rows, columns: columns, elements: zip(elements, other.elements).map(combine))
+  }
+
+  /// The transpose: row i becomes column i. Shape: [r, c] -> [c, r]
+  public func transposed() -> Matrix {
+    var result = Matrix(rows: columns, columns: rows)
+    for i in 0..<rows {
+      for j in 0..<columns {
+        result.elements[j * rows + i] = elements[i * columns + j]
+      }
+    }
+    return result
+  }
+
+  /// The sum of all elements.
+  public func sum() -> Double { elements.reduce(0, +) }
+
+  public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "+", +) }
+  public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "-", -) }
+  /// Element-wise (Hadamard) product; for the matrix product use `matmul(_:_:)`.
+  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "*", *) }
+  public static func / (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "/", /) }
+
+  public static func + (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 + rhs } }
+  public static func - (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 - rhs } }
+  public static func * (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 * rhs } }
+  public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
+  public static func / (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 / rhs } }
+  public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
+}
+
+/// The dot product of two vectors of equal length: Σ aᵢ·bᵢ, summed left to right.
+public func dot(_ a: [Double], _ b: [Double]) -> Double {
+  checkPrecondition(
+    a.count == b.count, "dot: vectors of length \(a.count) and \(b.count) differ")
+  var sum = 0.0
+  for i in a.indices { sum += a[i] * b[i] }
+  return sum
+}

@@ -1,0 +1,47 @@
+import Matrix
+import TestSupport
+import Testing
+
+@Suite("matmul: golden values, and the optimized kernel against the plain loop")
+struct MatmulTests {
+  @Test func handComputedProduct() {
+    let a: Matrix = [[1, 2, 3], [4, 5, 6]]  // [2, 3]
+    let b: Matrix = [[7, 8], [9, 10], [11, 12]]  // [3, 2]
+    let expected: Matrix = [
+      [58, 64],  // 1·7 + 2·9 + 3·11 = 7+18+33;  1·8 + 2·10 + 3·12 = 8+20+36
+      [139, 154],  // 4·7 + 5·9 + 6·11 = 28+45+66;  4·8 + 5·10 + 6·12 = 32+50+72
+    ]
+    expectMatrix(matmul(a, b), equals: expected)
+    expectMatrix(matmulReference(a, b), equals: expected)
+  }
+
+  @Test func identityLeavesAMatrixUnchanged() {
+    let a: Matrix = [[1, 2, 3], [4, 5, 6]]
+    #expect(matmul(Matrix.identity(2), a) == a)
+    #expect(matmul(a, Matrix.identity(3)) == a)
+  }
+
+  @Test func emptyInnerDimensionGivesZeros() {
+    let a = Matrix(rows: 2, columns: 0)
+    let b = Matrix(rows: 0, columns: 3)
+    #expect(matmul(a, b) == Matrix(rows: 2, columns: 3))
+  }
+
+  /// Shapes that hit every remainder of the kernel's tiles: 1s, primes, one past powers of two.
+  static let shapes: [(m: Int, k: Int, n: Int)] = [
+    (1, 1, 1), (1, 7, 1), (7, 13, 5), (3, 1, 17), (8, 8, 8), (16, 32, 16), (17, 33, 15),
+    (4, 64, 48), (65, 129, 33), (1, 300, 1), (100, 1, 100), (31, 257, 63), (128, 128, 128),
+  ]
+
+  @Test(arguments: shapes)
+  func kernelIsBitwiseEqualToThePlainLoop(m: Int, k: Int, n: Int) {
+    var generator = SplitMix64(seed: UInt64(m * 1_000_000 + k * 1000 + n))
+    let a = Matrix.random(rows: m, columns: k, in: -1, 1, using: &generator)
+    let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
+    // The same products summed in the same order: not merely close, identical.
+    let fast = matmul(a, b)
+    let reference = matmulReference(a, b)
+    expectMatrix(fast, equals: reference, tolerance: 0)
+    #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+  }
+}

@@ -1,0 +1,51 @@
+import Matrix
+import TestSupport
+import Testing
+
+@Suite("Matrix: construction, element access, element-wise arithmetic")
+struct MatrixTests {
+  let a: Matrix = [[1, 2, 3], [4, 5, 6]]  // [2, 3]
+
+  @Test func literalIsRowMajor() {
+    #expect(a.shape == Shape(rows: 2, columns: 3))
+    #expect(a.elements == [1, 2, 3, 4, 5, 6])
+    #expect(a[0, 2] == 3)
+    #expect(a[1, 0] == 4)
+    #expect(a.row(1) == [4, 5, 6])
+    #expect("\(a.shape)" == "[2, 3]")
+  }
+
+  @Test func subscriptSetsOneElement() {
+    var b = a
+    b[1, 2] = -1
+    #expect(b.elements == [1, 2, 3, 4, 5, -1])
+  }
+
+  @Test func identity() {
+    #expect(Matrix.identity(2) == [[1, 0], [0, 1]])
+  }
+
+  @Test func transposeSwapsRowsAndColumns() {
+    // Row i of A becomes column i of Aᵀ.
+    expectMatrix(a.transposed(), equals: [[1, 4], [2, 5], [3, 6]])
+    #expect(a.transposed().transposed() == a)
+  }
+
+  @Test func elementWiseArithmetic() {
+    expectMatrix(a + a, equals: [[2, 4, 6], [8, 10, 12]])  // 1+1, 2+2, …
+    expectMatrix(a - a, equals: [[0, 0, 0], [0, 0, 0]])
+    expectMatrix(a * a, equals: [[1, 4, 9], [16, 25, 36]])  // 1·1, 2·2, …, 6·6
+    expectMatrix(a / a, equals: [[1, 1, 1], [1, 1, 1]])
+    expectMatrix(a * 2, equals: [[2, 4, 6], [8, 10, 12]])
+    expectMatrix(2 * a, equals: a * 2)
+    expectMatrix(a / 2, equals: [[0.5, 1, 1.5], [2, 2.5, 3]])
+    expectMatrix(a + 1, equals: [[2, 3, 4], [5, 6, 7]])
+    expectMatrix(a - 1, equals: [[0, 1, 2], [3, 4, 5]])
+    expectMatrix(-a, equals: [[-1, -2, -3], [-4, -5, -6]])
+    #expect(a.sum() == 21)  // 1+2+3+4+5+6
+  }
+
+  @Test func dotProduct() {
+    #expect(dot([1, 2, 3], [4, 5, 6]) == 32)  // 4 + 10 + 18
+  }
+}
