@@ -24,7 +24,7 @@ let package = Package(
   targets: [
     .target(name: "Matrix"),
     .target(name: "Figures", dependencies: ["Matrix"]),
-    .target(name: "BookEngine"),
+    .target(name: "BookEngine", dependencies: ["Figures"]),
     .executableTarget(name: "book", dependencies: ["BookEngine"]),
     .executableTarget(name: "bench", dependencies: ["Matrix"] + chapters.map { .target(name: $0.module) }),
 

@@ -1,0 +1,115 @@
+/// A chapter notebook: Markdown prose with Swift code cells (fenced with ```swift).
+///
+/// Every ```swift block is a cell; the cells of one chapter run in order as one program, so a
+/// later cell sees the names an earlier one defined. Other fenced blocks (```text, ```sh) are
+/// prose and never run.
+public struct Notebook: Equatable, Sendable {
+  public enum Block: Equatable, Sendable {
+    /// Markdown lines, passed through to the book (headings one level deeper).
+    case prose([String])
+    /// A code cell: its lines, and the 1-based line in the notebook file of its first line.
+    case cell(code: [String], line: Int)
+  }
+
+  /// The notebook's path relative to the project root, e.g. "Chapters/02-self-attention.md".
+  public var path: String
+  public var blocks: [Block]
+
+  public init(path: String, blocks: [Block]) {
+    self.path = path
+    self.blocks = blocks
+  }
+
+  /// The code cells in order, with their line numbers.
+  public var cells: [(code: [String], line: Int)] {
+    blocks.compactMap {
+      if case .cell(let code, let line) = $0 { return (code, line) }
+      return nil
+    }
+  }
+
+  /// The text of the first heading, e.g. "Chapter 2: Self-attention".
+  public var title: String? {
+    for case .prose(let lines) in blocks {
+      if let heading = lines.first(where: { $0.hasPrefix("# ") }) {
+        return String(heading.dropFirst(2))
+      }
+    }
+    return nil
+  }
+}
+
+extension Notebook {
+  /// Parses `text`. Throws `BookError.unclosedFence` when a fence never closes.
+  public init(path: String, text: String) throws {
+    var blocks: [Block] = []
+    var prose: [String] = []
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    if lines.last == "" { lines.removeLast() }
+    var index = 0
+    while index < lines.count {
+      let line = lines[index]
+      let trimmed = line.trimmingSpaces()
+      guard trimmed.hasPrefix("```") else {
+        prose.append(line)
+        index += 1
+        continue
+      }
+      let fenceLine = index + 1
+      guard let close = lines[(index + 1)...].firstIndex(where: { $0.trimmingSpaces() == "```" })
+      else {
+        throw BookError.unclosedFence(path: path, line: fenceLine)
+      }
+      if trimmed == "```swift" {
+        if !prose.isEmpty { blocks.append(.prose(prose)) }
+        prose = []
+        blocks.append(.cell(code: Array(lines[(index + 1)..<close]), line: fenceLine + 1))
+      } else {
+        prose += lines[index...close]
+      }
+      index = close + 1
+    }
+    if !prose.isEmpty { blocks.append(.prose(prose)) }
+    self.init(path: path, blocks: blocks)
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var result = Substring(self)
+    while result.first == " " || result.first == "\t" { result.removeFirst() }
+    while result.last == " " || result.last == "\t" || result.last == "\r" { result.removeLast() }
+    return String(result)
+  }
+}
+
+/// What can go wrong while rendering the book; each names the file (and line) at fault.
+public enum BookError: Error, Equatable, CustomStringConvertible {
+  case unclosedFence(path: String, line: Int)
+  case unreadable(path: String, reason: String)
+  case noChapters(directory: String)
+  case compileFailed(diagnostics: String)
+  case cellFailed(path: String, line: Int, cell: Int, status: Int32, standardError: String)
+  case badFigure(path: String, line: Int, reason: String)
+  case commandFailed(command: String, status: Int32, output: String)
+
+  public var description: String {
+    switch self {
+    case .unclosedFence(let path, let line):
+      return "\(path):\(line): error: this ``` fence is never closed"
+    case .unreadable(let path, let reason):
+      return "\(path): error: cannot read: \(reason)"
+    case .noChapters(let directory):
+      return "\(directory): error: no chapter notebooks (*.md) found"
+    case .compileFailed(let diagnostics):
+      return "error: the code cells do not compile:\n\(diagnostics)"
+    case .cellFailed(let path, let line, let cell, let status, let standardError):
+      return "\(path):\(line): error: cell \(cell) stopped the program (exit status \(status))\n"
+        + standardError
+    case .badFigure(let path, let line, let reason):
+      return "\(path):\(line): error: figure: \(reason)"
+    case .commandFailed(let command, let status, let output):
+      return "error: `\(command)` failed with status \(status)\n\(output)"
+    }
+  }
+}

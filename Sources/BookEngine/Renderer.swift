@@ -1,0 +1,173 @@
+import Foundation
+
+/// Renders the book: reads `Chapters/*.md`, builds every chapter's cells into one program per
+/// chapter, runs them, and writes `book.md` and `figures/`.
+///
+/// Nothing is written unless every cell compiled and ran: on any error the previous book and
+/// figures stay as they were.
+public struct Renderer {
+  /// The project root (where `Package.swift` and `Chapters/` are).
+  public var root: URL
+  /// Where the generated package of cell programs lives (inside `.build`, never committed).
+  public var cellsPackage: URL { root.appending(path: ".build/book-cells") }
+
+  public init(root: URL) {
+    self.root = root
+  }
+
+  public func render(log: (String) -> Void = { _ in }) throws {
+    let notebooks = try readNotebooks()
+    log("Building the cells of \(notebooks.count) notebooks…")
+    let targets = try writeCellsPackage(notebooks)
+    let build = try run("swift", ["build", "--package-path", cellsPackage.path], in: root)
+    guard build.status == 0 else {
+      var seen = Set<Substring>()
+      let errors = build.output.split(separator: "\n").filter {
+        $0.contains("error:") && !$0.contains("command failed") && seen.insert($0).inserted
+      }
+      throw BookError.compileFailed(
+        diagnostics: errors.isEmpty ? build.output : errors.joined(separator: "\n"))
+    }
+    let binPath = try run(
+      "swift", ["build", "--package-path", cellsPackage.path, "--show-bin-path"], in: root
+    ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+
+    var chapters: [RenderedChapter] = []
+    for (notebook, target) in zip(notebooks, targets) {
+      log("Running \(notebook.path)…")
+      chapters.append(
+        RenderedChapter(
+          notebook: notebook, outputs: try runCells(of: notebook, program: "\(binPath)/\(target)")
+        ))
+    }
+    let book = try BookDocument.render(chapters)
+    try write(markdown: book.markdown, figures: book.figures)
+    log("Wrote book.md and \(book.figures.count) figures.")
+  }
+
+  func readNotebooks() throws -> [Notebook] {
+    let directory = root.appending(path: "Chapters")
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        .filter { $0.hasSuffix(".md") }.sorted()
+    } catch {
+      throw BookError.unreadable(path: "Chapters", reason: "\(error.localizedDescription)")
+    }
+    guard !names.isEmpty else { throw BookError.noChapters(directory: "Chapters") }
+    return try names.map { name in
+      let path = "Chapters/\(name)"
+      guard let data = FileManager.default.contents(atPath: root.appending(path: path).path),
+        let text = String(data: data, encoding: .utf8)
+      else { throw BookError.unreadable(path: path, reason: "not a readable UTF-8 file") }
+      return try Notebook(path: path, text: text)
+    }
+  }
+
+  /// Writes the generated package; a file is rewritten only when its contents change, so an
+  /// unchanged chapter is not compiled again.
+  func writeCellsPackage(_ notebooks: [Notebook]) throws -> [String] {
+    let targets = notebooks.indices.map { CellProgram.targetName(index: $0 + 1) }
+    let manifest = CellProgram.packageManifest(
+      targets: targets, projectPath: "../..",
+      projectIdentity: root.standardizedFileURL.lastPathComponent.lowercased())
+    try writeIfChanged(manifest, to: cellsPackage.appending(path: "Package.swift"))
+    for (notebook, target) in zip(notebooks, targets) {
+      try writeIfChanged(
+        CellProgram.mainSource(for: notebook),
+        to: cellsPackage.appending(path: "\(target)/main.swift"))
+    }
+    return targets
+  }
+
+  func runCells(of notebook: Notebook, program: String) throws -> [CellOutput] {
+    let cellLines = notebook.cells.map(\.line)
+    let result = try run(program, [], in: root, separateStandardError: true)
+    let segments = try CellOutput.segments(
+      of: result.output, path: notebook.path, cellLines: cellLines)
+    guard result.status == 0, segments.count == cellLines.count + 1 else {
+      let cell = max(1, min(segments.count, cellLines.count))
+      throw BookError.cellFailed(
+        path: notebook.path, line: cellLines.isEmpty ? 1 : cellLines[cell - 1], cell: cell,
+        status: result.status, standardError: result.standardError)
+    }
+    return Array(segments.dropLast())
+  }
+
+  /// Replaces book.md and figures/ only after both are fully written beside them.
+  func write(markdown: String, figures: [String: String]) throws {
+    let fileManager = FileManager.default
+    let book = root.appending(path: "book.md")
+    let figuresDirectory = root.appending(path: BookDocument.figureDirectory)
+    let newFigures = root.appending(path: ".build/book-figures.new")
+    let oldFigures = root.appending(path: ".build/book-figures.old")
+    for url in [newFigures, oldFigures] where fileManager.fileExists(atPath: url.path) {
+      try fileManager.removeItem(at: url)
+    }
+    try fileManager.createDirectory(at: newFigures, withIntermediateDirectories: true)
+    for (name, svg) in figures {
+      try Data(svg.utf8).write(to: newFigures.appending(path: name))
+    }
+    let newBook = root.appending(path: ".build/book.md.new")
+    try Data(markdown.utf8).write(to: newBook)
+
+    if fileManager.fileExists(atPath: figuresDirectory.path) {
+      try fileManager.moveItem(at: figuresDirectory, to: oldFigures)
+    }
+    try fileManager.moveItem(at: newFigures, to: figuresDirectory)
+    if fileManager.fileExists(atPath: book.path) {
+      _ = try fileManager.replaceItemAt(book, withItemAt: newBook)
+    } else {
+      try fileManager.moveItem(at: newBook, to: book)
+    }
+    if fileManager.fileExists(atPath: oldFigures.path) {
+      try fileManager.removeItem(at: oldFigures)
+    }
+  }
+
+  private func writeIfChanged(_ text: String, to url: URL) throws {
+    let data = Data(text.utf8)
+    if FileManager.default.contents(atPath: url.path) == data { return }
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try data.write(to: url)
+  }
+
+  /// Runs a command and waits for it. Standard error goes to `output` too unless
+  /// `separateStandardError`. Traps in the program are reported without a slow backtrace.
+  private func run(
+    _ command: String, _ arguments: [String], in directory: URL,
+    separateStandardError: Bool = false
+  ) throws -> (status: Int32, output: String, standardError: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [command] + arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    environment["SWIFT_BACKTRACE"] = "enable=no"
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    let errorFile = FileManager.default.temporaryDirectory.appending(
+      path: "book-stderr-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: errorFile) }
+    let errorHandle = try FileHandle(forWritingTo: errorFile)
+    process.standardError = separateStandardError ? errorHandle : output
+    do {
+      try process.run()
+    } catch {
+      throw BookError.commandFailed(
+        command: ([command] + arguments).joined(separator: " "), status: -1,
+        output: "\(error.localizedDescription)")
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    try errorHandle.close()
+    let standardError = FileManager.default.contents(atPath: errorFile.path) ?? Data()
+    return (
+      process.terminationStatus, String(decoding: data, as: UTF8.self),
+      String(decoding: standardError, as: UTF8.self)
+    )
+  }
+}
