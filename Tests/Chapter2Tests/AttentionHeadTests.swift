@@ -1,0 +1,121 @@
+import Matrix
+import SelfAttention
+import TestSupport
+import Testing
+
+/// The matrix form, Z = softmax(Q·Kᵀ / √d_k) · V, every intermediate against hand-derived values.
+@Suite("Self-attention in matrix form")
+struct AttentionHeadTests {
+  typealias T = ThinkingMachines
+  let head = AttentionHead(
+    queryWeights: T.queryWeights, keyWeights: T.keyWeights, valueWeights: T.valueWeights)
+
+  @Test func everyIntermediateMatrix() {
+    let trace = head.trace(T.x)
+    // Q = X·W^Q: row i is word i's query, [2, 64] (tile rows as in step one).
+    expectMatrix(trace.queries, equals: T.repeated(Matrix([T.q1Tile, T.q2Tile])))
+    expectMatrix(trace.keys, equals: T.repeated(Matrix([T.k1Tile, T.k2Tile])))
+    expectMatrix(trace.values, equals: T.repeated(Matrix([T.v1Tile, T.v2Tile])))
+    // Q·Kᵀ: [2, 64] × [64, 2] = [2, 2]; entry (i, j) = 16 × q̃ᵢ·k̃ⱼ = 16 × [[7, 6], [6, 7]].
+    expectMatrix(trace.steps.scores, equals: [[112, 96], [96, 112]])
+    // ÷ √64 = 8
+    expectMatrix(trace.steps.scaledScores, equals: [[14, 12], [12, 14]])
+    // Row-wise softmax: (a, b) and (b, a)
+    expectMatrix(trace.steps.weights, equals: [[T.a, T.b], [T.b, T.a]], tolerance: 1e-12)
+    // Z = weights · V; tile: row 1 = a·[2 0 1 1] + b·[0 4 1 2], row 2 = b·[…] + a·[…]
+    let zTile: Matrix = [
+      [1.761594155955764888, 0.4768116880884702238, 1, 1.119202922022117556],  // 2a 4b a+b a+2b
+      [0.2384058440442351119, 3.523188311911529776, 1, 1.880797077977882444],  // 2b 4a a+b 2a+b
+    ]
+    expectMatrix(trace.steps.output, equals: T.repeated(zTile), tolerance: 1e-12)
+    expectMatrix(head(T.x), equals: trace.steps.output, tolerance: 0)
+  }
+
+  @Test func matrixFormEqualsTheVectorFormRowByRow() {
+    // On the worked example and on random paper-size weights (d_model 512, d_k 64).
+    var generator = SplitMix64(seed: 3)
+    let random = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 11)
+    let examples = [
+      (head, T.x),
+      (random, Matrix.random(rows: 5, columns: 512, in: -1, 1, using: &generator)),
+    ]
+    for (head, x) in examples {
+      let trace = head.trace(x)
+      let keys = x.rowArrays.map { project($0, head.keyWeights) }
+      let values = x.rowArrays.map { project($0, head.valueWeights) }
+      for (i, word) in x.rowArrays.enumerated() {
+        let oneWord = OneWordAttention(
+          query: project(word, head.queryWeights), keys: keys, values: values)
+        expectVector(trace.steps.scores.row(i), equals: oneWord.scores, tolerance: 1e-12)
+        expectVector(trace.steps.weights.row(i), equals: oneWord.weights, tolerance: 1e-12)
+        expectVector(trace.steps.output.row(i), equals: oneWord.output, tolerance: 1e-12)
+      }
+    }
+  }
+
+  @Test func weightRowsSumToOneAtPaperSize() {
+    let head = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 5)
+    var generator = SplitMix64(seed: 9)
+    let x = Matrix.random(rows: 7, columns: 512, in: -3, 3, using: &generator)
+    let trace = head.trace(x)
+    #expect(trace.steps.output.shape == Shape(rows: 7, columns: 64))
+    for row in trace.steps.weights.rowArrays {
+      #expect(abs(row.reduce(0, +) - 1) < 1e-12)
+      #expect(row.allSatisfy { $0 > 0 })
+    }
+  }
+
+  @Test func hugeScoresStayFinite() {
+    // Scores of ±1000 after scaling: softmax must not overflow to NaN.
+    let q: Matrix = [[1000, 0, 0, 0]]
+    let k: Matrix = [[2, 0, 0, 0], [-2, 0, 0, 0]]  // scores 2000, −2000; ÷ √4 = 1000, −1000
+    let steps = scaledDotProductAttention(queries: q, keys: k, values: [[1, 0], [0, 1]])
+    expectMatrix(steps.scaledScores, equals: [[1000, -1000]])
+    expectMatrix(steps.weights, equals: [[1, 0]])
+    expectMatrix(steps.output, equals: [[1, 0]])
+  }
+}
+
+@Suite("Chapter 2 inputs that must trap")
+struct AttentionPreconditionTests {
+  @Test func inputWidthDiffersFromModelDimension() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let head = AttentionHead(modelDimension: 4, keyDimension: 3, seed: 1)
+      _ = head(Matrix(rows: 2, columns: 5))
+    }
+    #expect(
+      standardError(of: result).contains("input [2, 5] × W^Q [4, 3]: d_model 5 and 4 differ"))
+  }
+
+  @Test func queryAndKeyWeightsDiffer() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = AttentionHead(
+        queryWeights: Matrix(rows: 4, columns: 3), keyWeights: Matrix(rows: 4, columns: 2),
+        valueWeights: Matrix(rows: 4, columns: 3))
+    }
+    #expect(standardError(of: result).contains("W^Q [4, 3] and W^K [4, 2]"))
+  }
+
+  @Test func queriesAndKeysOfDifferentWidth() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = scaledDotProductAttention(
+        queries: Matrix(rows: 2, columns: 3), keys: Matrix(rows: 2, columns: 4),
+        values: Matrix(rows: 2, columns: 4))
+    }
+    #expect(standardError(of: result).contains("queries [2, 3] and keys [2, 4]"))
+  }
+
+  @Test func oneWordWithMoreKeysThanValues() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = OneWordAttention(query: [1], keys: [[1], [2]], values: [[1]])
+    }
+    #expect(standardError(of: result).contains("2 keys but 1 values"))
+  }
+
+  @Test func projectingAVectorOfTheWrongLength() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = project([1, 2, 3], Matrix(rows: 4, columns: 2))
+    }
+    #expect(standardError(of: result).contains("length 3 × [4, 2]"))
+  }
+}
