@@ -26,7 +26,8 @@ let package = Package(
     .target(name: "Figures", dependencies: ["Matrix"]),
     .target(name: "BookEngine", dependencies: ["Figures"]),
     .executableTarget(name: "book", dependencies: ["BookEngine"]),
-    .executableTarget(name: "bench", dependencies: ["Matrix"] + chapters.map { .target(name: $0.module) }),
+    .executableTarget(
+      name: "bench", dependencies: ["Matrix"] + chapters.map { .target(name: $0.module) }),
 
     .target(name: "TestSupport", dependencies: ["Matrix"], path: "Tests/TestSupport"),
     .testTarget(name: "MatrixTests", dependencies: ["Matrix", "TestSupport"]),

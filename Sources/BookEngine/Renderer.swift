@@ -115,10 +115,9 @@ public struct Renderer {
       try fileManager.moveItem(at: figuresDirectory, to: oldFigures)
     }
     try fileManager.moveItem(at: newFigures, to: figuresDirectory)
-    if fileManager.fileExists(atPath: book.path) {
-      _ = try fileManager.replaceItemAt(book, withItemAt: newBook)
-    } else {
-      try fileManager.moveItem(at: newBook, to: book)
+    // rename(2) replaces book.md in one step: a reader sees the old book or the new one.
+    guard rename(newBook.path, book.path) == 0 else {
+      throw BookError.unreadable(path: "book.md", reason: "cannot replace it (errno \(errno))")
     }
     if fileManager.fileExists(atPath: oldFigures.path) {
       try fileManager.removeItem(at: oldFigures)

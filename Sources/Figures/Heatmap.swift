@@ -10,10 +10,11 @@ public func heatmap(
     rowLabels.count == weights.rows && columnLabels.count == weights.columns,
     "heatmap: \(weights.shape) needs \(weights.rows) row and \(weights.columns) column labels, "
       + "got \(rowLabels.count) and \(columnLabels.count)")
-  let cell = 64
+  let cell = 76
   let labelWidth = 12 + 8 * (rowLabels.map(\.count).max() ?? 0)
   let top = 28
-  var svg = SVG(width: labelWidth + cell * weights.columns + 8, height: top + cell * weights.rows + 8)
+  var svg = SVG(
+    width: labelWidth + cell * weights.columns + 8, height: top + cell * weights.rows + 8)
   for (j, label) in columnLabels.enumerated() {
     svg.text(label, x: labelWidth + cell * j + cell / 2, y: top - 10)
   }

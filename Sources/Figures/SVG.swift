@@ -32,9 +32,11 @@ struct SVG {
   }
 
   var document: String {
-    (["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""
-      + " viewBox=\"0 0 \(width) \(height)\" font-family=\"Helvetica, Arial, sans-serif\">",
-      "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"]
+    ([
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""
+        + " viewBox=\"0 0 \(width) \(height)\" font-family=\"Helvetica, Arial, sans-serif\">",
+      "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
+    ]
       + elements + ["</svg>"]).joined(separator: "\n")
   }
 

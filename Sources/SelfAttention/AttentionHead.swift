@@ -50,10 +50,12 @@ public struct AttentionHead: Sendable {
   public init(queryWeights: Matrix, keyWeights: Matrix, valueWeights: Matrix) {
     checkPrecondition(
       queryWeights.shape == keyWeights.shape,
-      "AttentionHead: W^Q \(queryWeights.shape) and W^K \(keyWeights.shape) must have the same shape")
+      "AttentionHead: W^Q \(queryWeights.shape) and W^K \(keyWeights.shape) must have the same shape"
+    )
     checkPrecondition(
       valueWeights.rows == queryWeights.rows,
-      "AttentionHead: W^Q \(queryWeights.shape) and W^V \(valueWeights.shape) must have d_model rows")
+      "AttentionHead: W^Q \(queryWeights.shape) and W^V \(valueWeights.shape) must have d_model rows"
+    )
     self.queryWeights = queryWeights
     self.keyWeights = keyWeights
     self.valueWeights = valueWeights

@@ -1,1 +1,68 @@
-print("bench")
+// `make bench`: matmul speed (plain loop vs optimized kernel) and the time of each chapter's
+// examples, in a release build. Timings belong here and in notes, never in tests.
+import Embeddings
+import Foundation
+import Matrix
+import SelfAttention
+
+/// The best time of `repetitions` runs of `body`, in seconds, after one warm-up run.
+func bestTime(repetitions: Int, _ body: () -> Void) -> Double {
+  body()
+  var best = Double.infinity
+  for _ in 0..<repetitions {
+    let start = ContinuousClock.now
+    body()
+    let elapsed = ContinuousClock.now - start
+    let seconds =
+      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    best = min(best, seconds)
+  }
+  return best
+}
+
+func padded(_ text: String, _ width: Int) -> String {
+  String(repeating: " ", count: max(0, width - text.count)) + text
+}
+
+print("matmul, square n × n Double matrices, single thread: GFLOPS = 2·n³ / best time")
+print(padded("n", 6) + padded("plain loop", 14) + padded("kernel", 12) + padded("speed-up", 11))
+for n in [64, 128, 256, 512, 1024] {
+  var generator = SplitMix64(seed: UInt64(n))
+  let a = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
+  let b = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
+  let flops = 2 * Double(n) * Double(n) * Double(n)
+  let reps = max(1, min(20, Int(2e9 / flops)))
+  var sink = 0.0
+  let plain = bestTime(repetitions: max(1, reps / 4)) { sink += matmulReference(a, b)[0, 0] }
+  let kernel = bestTime(repetitions: reps) { sink += matmul(a, b)[0, 0] }
+  precondition(sink.isFinite)
+  print(
+    padded("\(n)", 6) + padded(formatDecimal(flops / plain / 1e9, decimals: 1), 14)
+      + padded(formatDecimal(flops / kernel / 1e9, decimals: 1), 12)
+      + padded(formatDecimal(plain / kernel, decimals: 1) + "×", 11))
+}
+
+print("\nChapter examples (best of 20 runs)")
+func report(_ name: String, _ body: () -> Void) {
+  let seconds = bestTime(repetitions: 20, body)
+  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 60 - name.count))
+}
+
+let french = Vocabulary(["<unk>", "je", "suis", "étudiant", "merci", "<eos>"])
+let paperEmbedding = Embedding(vocabularySize: french.count, modelDimension: 512, seed: 1)
+report("Chapter 1: tokenize and embed at d_model 512") {
+  _ = paperEmbedding(try! french.indices(of: "je suis étudiant"))
+}
+
+let tile: Matrix = [[1, 0, 1, 0], [0, 1, 0, 1], [0, 1, 1, 0], [1, 0, 1, 0]]
+let wide = Matrix(concatenatingColumns: Array(repeating: tile, count: 16))
+let toyHead = AttentionHead(queryWeights: wide, keyWeights: wide, valueWeights: wide)
+report("Chapter 2: Thinking Machines, matrix form") {
+  _ = toyHead.trace([[1, 0, 1, 0], [0, 1, 0, 1]])
+}
+let paperHead = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 2)
+var generator = SplitMix64(seed: 3)
+let sentence = Matrix.random(rows: 64, columns: 512, in: -1, 1, using: &generator)
+report("Chapter 2: one head, 64 tokens, d_model 512 -> d_k 64") {
+  _ = paperHead(sentence)
+}

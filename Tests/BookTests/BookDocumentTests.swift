@@ -5,7 +5,8 @@ import Testing
 @Suite("Assembling book.md")
 struct BookDocumentTests {
   func chapter(_ text: String, outputs: [CellOutput]) throws -> RenderedChapter {
-    RenderedChapter(notebook: try Notebook(path: "Chapters/01-intro.md", text: text), outputs: outputs)
+    RenderedChapter(
+      notebook: try Notebook(path: "Chapters/01-intro.md", text: text), outputs: outputs)
   }
 
   @Test func titleContentsAndCellsWithTheirOutputs() throws {
@@ -73,7 +74,11 @@ struct BookDocumentTests {
     let text = "# C\n```swift\nshow(x)\n```\n```swift\nshow(x)\n```\n"
     #expect(throws: BookError.self) {
       try BookDocument.render([
-        chapter(text, outputs: [CellOutput(text: "", figures: [figure]), CellOutput(text: "", figures: [figure])])
+        chapter(
+          text,
+          outputs: [
+            CellOutput(text: "", figures: [figure]), CellOutput(text: "", figures: [figure]),
+          ])
       ])
     }
   }

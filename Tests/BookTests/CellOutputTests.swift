@@ -28,12 +28,18 @@ struct CellOutputTests {
     #expect(segments.count == 2)
     #expect(segments[0].text == "before\nafter")
     #expect(
-      segments[0].figures == [Figure(name: "weights", caption: "Attention weights", svg: "<svg>\n</svg>")])
+      segments[0].figures == [
+        Figure(name: "weights", caption: "Attention weights", svg: "<svg>\n</svg>")
+      ])
   }
 
   @Test func aBadFigureNameIsAnErrorAtItsCell() {
-    let output = "\(marker)1\n\(marker)2\n\(FigureMarker.begin)no spaces|c\n<svg/>\n\(FigureMarker.end)\n"
-    #expect(throws: BookError.badFigure(path: "x.md", line: 9, reason: "name \"no spaces\" must be letters, digits and dashes")) {
+    let output =
+      "\(marker)1\n\(marker)2\n\(FigureMarker.begin)no spaces|c\n<svg/>\n\(FigureMarker.end)\n"
+    #expect(
+      throws: BookError.badFigure(
+        path: "x.md", line: 9, reason: "name \"no spaces\" must be letters, digits and dashes")
+    ) {
       try CellOutput.segments(of: output, path: "x.md", cellLines: [5, 9])
     }
   }

@@ -35,6 +35,8 @@ struct FigureTests {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = heatmap([[1, 0]], rowLabels: [], columnLabels: ["a", "b"], name: "w", caption: "W")
     }
-    #expect(standardError(of: result).contains("heatmap: [1, 2] needs 1 row and 2 column labels, got 0 and 2"))
+    #expect(
+      standardError(of: result).contains(
+        "heatmap: [1, 2] needs 1 row and 2 column labels, got 0 and 2"))
   }
 }

@@ -50,8 +50,14 @@ struct NotebookTests {
   @Test func generatedProgramMapsEachCellBackToItsNotebookLine() throws {
     let notebook = try Notebook(path: "Chapters/09-test.md", text: text)
     let source = CellProgram.mainSource(for: notebook)
-    #expect(source.contains("_bookBeginCell(1)\n#sourceLocation(file: \"Chapters/09-test.md\", line: 6)\nlet a = 1\nprint(a)\n#sourceLocation()"))
-    #expect(source.contains("_bookBeginCell(2)\n#sourceLocation(file: \"Chapters/09-test.md\", line: 14)\nprint(a + 1)\n#sourceLocation()\n_bookBeginCell(3)"))
+    #expect(
+      source.contains(
+        "_bookBeginCell(1)\n#sourceLocation(file: \"Chapters/09-test.md\", line: 6)\nlet a = 1\nprint(a)\n#sourceLocation()"
+      ))
+    #expect(
+      source.contains(
+        "_bookBeginCell(2)\n#sourceLocation(file: \"Chapters/09-test.md\", line: 14)\nprint(a + 1)\n#sourceLocation()\n_bookBeginCell(3)"
+      ))
   }
 
   @Test func manifestNamesTheProjectProduct() {

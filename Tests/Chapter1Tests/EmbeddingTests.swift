@@ -62,7 +62,8 @@ struct EmbeddingPreconditionTests {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = Embedding(table: Matrix(rows: 6, columns: 4))([1, 9])
     }
-    #expect(standardError(of: result).contains("token index 9 is out of range for the table [6, 4]"))
+    #expect(
+      standardError(of: result).contains("token index 9 is out of range for the table [6, 4]"))
   }
 
   @Test func oneHotIndexOutOfRange() async {

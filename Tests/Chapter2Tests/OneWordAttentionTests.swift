@@ -55,8 +55,11 @@ struct OneWordAttentionTests {
   @Test func stepSixSumsThemIntoZ1() {
     // z1 = [2a + 0, 0 + 4b, a + b, a + 2b] = [1.7616, 0.4768, 1, 1.1192]  (tile, × 16)
     expectVector(
-      thinking.output, equals: T.repeated([1.761594155955764888, 0.4768116880884702238, 1,
-      1.119202922022117556]), tolerance: 1e-12)
+      thinking.output,
+      equals: T.repeated([
+        1.761594155955764888, 0.4768116880884702238, 1,
+        1.119202922022117556,
+      ]), tolerance: 1e-12)
   }
 
   @Test func machinesAttendsMostToItself() {
@@ -69,8 +72,11 @@ struct OneWordAttentionTests {
     expectVector(machines.weights, equals: [T.b, T.a], tolerance: 1e-12)
     // z2 = [2b, 4a, a + b, 2a + b]
     expectVector(
-      machines.output, equals: T.repeated([0.2384058440442351119, 3.523188311911529776, 1,
-      1.880797077977882444]), tolerance: 1e-12)
+      machines.output,
+      equals: T.repeated([
+        0.2384058440442351119, 3.523188311911529776, 1,
+        1.880797077977882444,
+      ]), tolerance: 1e-12)
   }
 
   @Test func weightsSumToOne() {

@@ -9,7 +9,9 @@ struct PreconditionTests {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = matmul(Matrix(rows: 2, columns: 4), Matrix(rows: 3, columns: 3))
     }
-    #expect(standardError(of: result).contains("matmul: [2, 4] × [3, 3]: inner dimensions 4 and 3 differ"))
+    #expect(
+      standardError(of: result).contains("matmul: [2, 4] × [3, 3]: inner dimensions 4 and 3 differ")
+    )
   }
 
   @Test func matmulReferenceInnerDimensionsDiffer() async {
