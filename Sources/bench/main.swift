@@ -31,9 +31,9 @@ for n in [64, 128, 256, 512, 1024] {
   let a = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
   let b = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
   let flops = 2 * Double(n) * Double(n) * Double(n)
-  let reps = max(1, min(20, Int(2e9 / flops)))
+  let reps = max(5, min(50, Int(4e9 / flops)))
   var sink = 0.0
-  let plain = bestTime(repetitions: max(1, reps / 4)) { sink += matmulReference(a, b)[0, 0] }
+  let plain = bestTime(repetitions: max(2, reps / 8)) { sink += matmulReference(a, b)[0, 0] }
   let kernel = bestTime(repetitions: reps) { sink += matmul(a, b)[0, 0] }
   precondition(sink.isFinite)
   print(
@@ -45,7 +45,7 @@ for n in [64, 128, 256, 512, 1024] {
 print("\nChapter examples (best of 20 runs)")
 func report(_ name: String, _ body: () -> Void) {
   let seconds = bestTime(repetitions: 20, body)
-  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 60 - name.count))
+  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 68 - name.count))
 }
 
 let french = Vocabulary(["<unk>", "je", "suis", "étudiant", "merci", "<eos>"])

@@ -31,6 +31,9 @@ struct MatmulTests {
   static let shapes: [(m: Int, k: Int, n: Int)] = [
     (1, 1, 1), (1, 7, 1), (7, 13, 5), (3, 1, 17), (8, 8, 8), (16, 32, 16), (17, 33, 15),
     (4, 64, 48), (65, 129, 33), (1, 300, 1), (100, 1, 100), (31, 257, 63), (128, 128, 128),
+    // The kernel's blocks: 6 × 8 register tiles, k-blocks of 256, row blocks of 72, column
+    // blocks of 4096; one more than each, so every edge path runs.
+    (6, 256, 8), (73, 257, 9), (7, 513, 17), (5, 300, 4097),
   ]
 
   @Test(arguments: shapes)
