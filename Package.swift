@@ -13,6 +13,7 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
 
 let package = Package(
   name: "IllustratedTransformer",
+  platforms: [.macOS(.v13)],
   products: [
     .library(
       name: "IllustratedTransformer",

@@ -49,6 +49,7 @@ public enum CellProgram {
       "",
       "let package = Package(",
       "  name: \"BookCells\",",
+      "  platforms: [.macOS(.v13)],",
       "  dependencies: [.package(path: \"\(projectPath)\")],",
       "  targets: [",
     ]

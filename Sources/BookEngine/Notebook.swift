@@ -27,16 +27,6 @@ public struct Notebook: Equatable, Sendable {
       return nil
     }
   }
-
-  /// The text of the first heading, e.g. "Chapter 2: Self-attention".
-  public var title: String? {
-    for case .prose(let lines) in blocks {
-      if let heading = lines.first(where: { $0.hasPrefix("# ") }) {
-        return String(heading.dropFirst(2))
-      }
-    }
-    return nil
-  }
 }
 
 extension Notebook {
@@ -44,7 +34,9 @@ extension Notebook {
   public init(path: String, text: String) throws {
     var blocks: [Block] = []
     var prose: [String] = []
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    // "\r\n" is one Character in Swift, and a newline: Windows line endings split too.
+    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+      .map(String.init)
     if lines.last == "" { lines.removeLast() }
     var index = 0
     while index < lines.count {

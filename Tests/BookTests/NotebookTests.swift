@@ -1,4 +1,5 @@
 import BookEngine
+import Foundation
 import Testing
 
 @Suite("Notebooks: prose and Swift cells")
@@ -23,13 +24,18 @@ struct NotebookTests {
 
   @Test func cellsAndTheirLineNumbers() throws {
     let notebook = try Notebook(path: "Chapters/09-test.md", text: text)
-    #expect(notebook.title == "Chapter 9: Test")
     #expect(notebook.cells.count == 2)
     // The first code line of cell 1 is line 6 of the file, of cell 2 line 14.
     #expect(notebook.cells[0].line == 6)
     #expect(notebook.cells[0].code == ["let a = 1", "print(a)"])
     #expect(notebook.cells[1].line == 14)
     #expect(notebook.cells[1].code == ["print(a + 1)"])
+  }
+
+  @Test func windowsLineEndings() throws {
+    let notebook = try Notebook(
+      path: "x.md", text: text.replacingOccurrences(of: "\n", with: "\r\n"))
+    #expect(notebook.cells.map(\.code) == [["let a = 1", "print(a)"], ["print(a + 1)"]])
   }
 
   @Test func otherFencesStayProse() throws {
