@@ -39,4 +39,11 @@ struct FigureTests {
       standardError(of: result).contains(
         "heatmap: [1, 2] needs 1 row and 2 column labels, got 0 and 2"))
   }
+
+  @Test func vectorBoxesNeedALabelPerRow() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = vectorBoxes(Matrix(rows: 2, columns: 3), labels: ["a"], name: "v", caption: "V")
+    }
+    #expect(standardError(of: result).contains("vectorBoxes: [2, 3] needs 2 labels, got 1"))
+  }
 }

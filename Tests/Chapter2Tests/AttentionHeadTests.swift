@@ -118,4 +118,29 @@ struct AttentionPreconditionTests {
     }
     #expect(standardError(of: result).contains("length 3 × [4, 2]"))
   }
+
+  @Test func valueWeightsWithADifferentModelDimension() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = AttentionHead(
+        queryWeights: Matrix(rows: 4, columns: 3), keyWeights: Matrix(rows: 4, columns: 3),
+        valueWeights: Matrix(rows: 5, columns: 3))
+    }
+    #expect(standardError(of: result).contains("W^Q [4, 3] and W^V [5, 3] must have d_model rows"))
+  }
+
+  @Test func keysAndValuesForDifferentNumbersOfWords() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = scaledDotProductAttention(
+        queries: Matrix(rows: 2, columns: 3), keys: Matrix(rows: 2, columns: 3),
+        values: Matrix(rows: 3, columns: 4))
+    }
+    #expect(standardError(of: result).contains("keys [2, 3] and values [3, 4]"))
+  }
+
+  @Test func oneWordWithValuesOfDifferentLengths() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = OneWordAttention(query: [1], keys: [[1], [2]], values: [[1, 2], [3]])
+    }
+    #expect(standardError(of: result).contains("value vectors of lengths 2 and 1"))
+  }
 }

@@ -90,4 +90,18 @@ struct PreconditionTests {
     }
     #expect(standardError(of: result).contains("dot: vectors of length 2 and 3 differ"))
   }
+
+  @Test func negativeSize() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: -1, columns: 3)
+    }
+    #expect(standardError(of: result).contains("shape [-1, 3] has a negative size"))
+  }
+
+  @Test func rowRangeOutOfRange() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: 2, columns: 3).rows(1..<3)
+    }
+    #expect(standardError(of: result).contains("rows: range 1..<3 is out of range for [2, 3]"))
+  }
 }
