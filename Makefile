@@ -12,7 +12,7 @@ test:
 # Renders book.md and figures/ from Chapters/*.md; on any error the old book stays.
 book:
 	$(SWIFT) build --product book
-	"$$($(SWIFT) build --show-bin-path)/book"
+	SWIFT="$(SWIFT)" "$$($(SWIFT) build --show-bin-path)/book"
 
 bench:
 	$(SWIFT) run -c release $(BENCH_FLAGS) bench

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A chapter after its program ran: the notebook and what each of its cells printed.
 public struct RenderedChapter: Sendable {
   public var notebook: Notebook
@@ -34,10 +36,15 @@ public enum BookDocument {
       for block in chapter.notebook.blocks {
         switch block {
         case .prose(let lines):
-          var inFence = false
+          var fence: Fence? = nil
           for line in lines {
-            if line.trimmingSpaces().hasPrefix("```") { inFence.toggle() }
-            guard !inFence, let level = headingLevel(line) else {
+            if let open = fence {
+              if open.isClosed(by: line) { fence = nil }
+              body.append(line)
+              continue
+            }
+            fence = Fence(opening: line)
+            guard fence == nil, let level = headingLevel(line) else {
               body.append(line)
               continue
             }
@@ -49,11 +56,13 @@ public enum BookDocument {
             body.append("#" + line)
           }
         case .cell(let code, let line):
-          body += ["```swift"] + code + ["```"]
+          let cellFence = codeFence(around: code.joined(separator: "\n"))
+          body += [cellFence + "swift"] + code + [cellFence]
           let output = chapter.outputs[cellIndex]
           cellIndex += 1
           if !output.text.isEmpty {
-            body += ["", "```text"] + [output.text] + ["```"]
+            let fence = codeFence(around: output.text)
+            body += ["", fence + "text", output.text, fence]
           }
           for figure in output.figures {
             let file = "\(chapter.stem)-\(figure.name).svg"
@@ -63,7 +72,9 @@ public enum BookDocument {
                 reason: "a figure named \"\(figure.name)\" was already shown in this chapter")
             }
             figures[file] = figure.svg + "\n"
-            body += ["", "![\(figure.caption)](\(figureDirectory)/\(file))"]
+            let alt = figure.caption.replacingOccurrences(of: "[", with: "\\[")
+              .replacingOccurrences(of: "]", with: "\\]")
+            body += ["", "![\(alt)](\(figureDirectory)/\(file))"]
           }
         }
       }
@@ -79,6 +90,18 @@ public enum BookDocument {
     ]
     let markdown = (header + contents + [""] + body).joined(separator: "\n")
     return (markdown, figures)
+  }
+
+  /// A fence of backticks longer than any run of backticks in `text` (at least three), so
+  /// that output which itself prints ``` cannot close the block early.
+  static func codeFence(around text: String) -> String {
+    var longest = 0
+    var run = 0
+    for character in text {
+      run = character == "`" ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    return String(repeating: "`", count: max(3, longest + 1))
   }
 
   /// The level of a Markdown ATX heading ("## Title" is 2), or nil for any other line.

@@ -29,9 +29,12 @@ public enum CellProgram {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The target name of a chapter's program: "Chapter" and its index, e.g. "Chapter02".
-  public static func targetName(index: Int) -> String {
-    index < 10 ? "Chapter0\(index)" : "Chapter\(index)"
+  /// The target name of a notebook's program, from its file name:
+  /// "Chapters/02-self-attention.md" -> "Cells_02_self_attention".
+  public static func targetName(for path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file
+    return "Cells_" + String(stem.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
   }
 
   /// The manifest of the package that builds every chapter's program against the project's

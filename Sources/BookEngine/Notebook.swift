@@ -1,6 +1,6 @@
 /// A chapter notebook: Markdown prose with Swift code cells (fenced with ```swift).
 ///
-/// Every ```swift block is a cell; the cells of one chapter run in order as one program, so a
+/// Every fenced block whose language is Swift (```swift, ~~~Swift, ```swift title) is a cell; the cells of one chapter run in order as one program, so a
 /// later cell sees the names an earlier one defined. Other fenced blocks (```text, ```sh) are
 /// prose and never run.
 public struct Notebook: Equatable, Sendable {
@@ -40,19 +40,16 @@ extension Notebook {
     if lines.last == "" { lines.removeLast() }
     var index = 0
     while index < lines.count {
-      let line = lines[index]
-      let trimmed = line.trimmingSpaces()
-      guard trimmed.hasPrefix("```") else {
-        prose.append(line)
+      guard let fence = Fence(opening: lines[index]) else {
+        prose.append(lines[index])
         index += 1
         continue
       }
       let fenceLine = index + 1
-      guard let close = lines[(index + 1)...].firstIndex(where: { $0.trimmingSpaces() == "```" })
-      else {
+      guard let close = lines[(index + 1)...].firstIndex(where: fence.isClosed(by:)) else {
         throw BookError.unclosedFence(path: path, line: fenceLine)
       }
-      if trimmed == "```swift" {
+      if fence.isSwift {
         if !prose.isEmpty { blocks.append(.prose(prose)) }
         prose = []
         blocks.append(.cell(code: Array(lines[(index + 1)..<close]), line: fenceLine + 1))
@@ -96,8 +93,8 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
     case .compileFailed(let diagnostics):
       return "error: the code cells do not compile:\n\(diagnostics)"
     case .cellFailed(let path, let line, let cell, let status, let standardError):
-      return "\(path):\(line): error: cell \(cell) stopped the program (exit status \(status))\n"
-        + standardError
+      return "\(path):\(line): error: the cell starting at line \(line) (cell \(cell)) stopped "
+        + "the program (exit status \(status))\n" + standardError
     case .badFigure(let path, let line, let reason):
       return "\(path):\(line): error: figure: \(reason)"
     case .commandFailed(let command, let status, let output):

@@ -11,25 +11,45 @@ public struct Renderer {
   /// Where the generated package of cell programs lives (inside `.build`, never committed).
   public var cellsPackage: URL { root.appending(path: ".build/book-cells") }
 
+  /// The `swift` command that builds the cells: `$SWIFT` if set (the Makefile sets it, so
+  /// `make book SWIFT=/path/to/swift` uses one toolchain throughout), else `swift` on the PATH.
+  var swift: String { ProcessInfo.processInfo.environment["SWIFT"] ?? "swift" }
+
   public init(root: URL) {
     self.root = root
+  }
+
+  /// The compiler's error diagnostics, each with the source lines it quotes, once each.
+  static func errorDiagnostics(in output: String) -> String {
+    var blocks: [String] = []
+    var current: [Substring]? = nil
+    for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.contains("error:") && !line.hasPrefix(" ") && !line.contains("command failed") {
+        if let block = current { blocks.append(block.joined(separator: "\n")) }
+        current = [line]
+      } else if current != nil, line.hasPrefix(" ") || line.first?.isNumber == true {
+        current?.append(line)  // the quoted source and the caret under it
+      } else if let block = current {
+        blocks.append(block.joined(separator: "\n"))
+        current = nil
+      }
+    }
+    if let block = current { blocks.append(block.joined(separator: "\n")) }
+    var seen = Set<String>()
+    return blocks.filter { seen.insert($0).inserted }.joined(separator: "\n")
   }
 
   public func render(log: (String) -> Void = { _ in }) throws {
     let notebooks = try readNotebooks()
     log("Building the cells of \(notebooks.count) notebooks…")
     let targets = try writeCellsPackage(notebooks)
-    let build = try run("swift", ["build", "--package-path", cellsPackage.path], in: root)
+    let build = try run(swift, ["build", "--package-path", cellsPackage.path], in: root)
     guard build.status == 0 else {
-      var seen = Set<Substring>()
-      let errors = build.output.split(separator: "\n").filter {
-        $0.contains("error:") && !$0.contains("command failed") && seen.insert($0).inserted
-      }
-      throw BookError.compileFailed(
-        diagnostics: errors.isEmpty ? build.output : errors.joined(separator: "\n"))
+      let errors = Self.errorDiagnostics(in: build.output)
+      throw BookError.compileFailed(diagnostics: errors.isEmpty ? build.output : errors)
     }
     let binPath = try run(
-      "swift", ["build", "--package-path", cellsPackage.path, "--show-bin-path"], in: root
+      swift, ["build", "--package-path", cellsPackage.path, "--show-bin-path"], in: root
     ).output.trimmingCharacters(in: .whitespacesAndNewlines)
 
     var chapters: [RenderedChapter] = []
@@ -67,7 +87,7 @@ public struct Renderer {
   /// Writes the generated package; a file is rewritten only when its contents change, so an
   /// unchanged chapter is not compiled again.
   func writeCellsPackage(_ notebooks: [Notebook]) throws -> [String] {
-    let targets = notebooks.indices.map { CellProgram.targetName(index: $0 + 1) }
+    let targets = notebooks.map { CellProgram.targetName(for: $0.path) }
     let manifest = CellProgram.packageManifest(
       targets: targets, projectPath: "../..",
       projectIdentity: root.standardizedFileURL.lastPathComponent.lowercased())
@@ -87,9 +107,11 @@ public struct Renderer {
       of: result.output, path: notebook.path, cellLines: cellLines)
     guard result.status == 0, segments.count == cellLines.count + 1 else {
       let cell = max(1, min(segments.count, cellLines.count))
+      // The message and where it was raised; not the unsymbolicated stack trace below it.
+      let message = result.standardError.components(separatedBy: "Current stack trace:")[0]
       throw BookError.cellFailed(
         path: notebook.path, line: cellLines.isEmpty ? 1 : cellLines[cell - 1], cell: cell,
-        status: result.status, standardError: result.standardError)
+        status: result.status, standardError: message)
     }
     return Array(segments.dropLast())
   }

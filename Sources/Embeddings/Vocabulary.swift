@@ -1,4 +1,5 @@
 import Foundation
+import Matrix
 
 /// The words a model knows, each with an index: the rows of its embedding table, and the
 /// columns of its output probabilities.
@@ -18,17 +19,28 @@ public struct Vocabulary: Equatable, Sendable {
   public let words: [String]
   private let indexByWord: [String: Int]
 
-  /// A vocabulary of `words`, indexed from 0 in the order given. Traps on a repeated word.
+  /// A vocabulary of `words`, indexed from 0 in the order given. Traps on a repeated word, or on
+  /// one with capital letters (the tokenizer lowercases text, so it could never be found).
   public init(_ words: [String]) {
-    var indexByWord: [String: Int] = [:]
-    for (index, word) in words.enumerated() {
-      if let first = indexByWord[word] {
-        fatalError("Vocabulary: \"\(word)\" appears twice, at indices \(first) and \(index)")
-      }
-      indexByWord[word] = index
-    }
+    let problem = Self.problem(with: words)
+    checkPrecondition(problem == nil, "Vocabulary: \(problem ?? "")")
     self.words = words
-    self.indexByWord = indexByWord
+    self.indexByWord = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, $0) })
+  }
+
+  /// Why `words` cannot make a vocabulary, or nil if they can.
+  private static func problem(with words: [String]) -> String? {
+    var firstIndex: [String: Int] = [:]
+    for (index, word) in words.enumerated() {
+      if let first = firstIndex[word] {
+        return "\"\(word)\" appears twice, at indices \(first) and \(index)"
+      }
+      if word != word.lowercased() {
+        return "\"\(word)\" at index \(index) has capital letters, but text is lowercased"
+      }
+      firstIndex[word] = index
+    }
+    return nil
   }
 
   /// Reads a vocabulary from a text file with one word per line (blank lines are skipped).
@@ -42,8 +54,11 @@ public struct Vocabulary: Equatable, Sendable {
     }
     let words = text.split(whereSeparator: \.isNewline).map {
       $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
+    if let problem = Self.problem(with: words) {
+      throw .unreadableFile(path: path, reason: problem)
     }
-    self.init(words.filter { !$0.isEmpty })
+    self.init(words)
   }
 
   /// The number of words.
@@ -66,9 +81,9 @@ public struct Vocabulary: Equatable, Sendable {
   /// The words at `indices`. Traps on an index outside the vocabulary.
   public func words(at indices: [Int]) -> [String] {
     indices.map { index in
-      guard words.indices.contains(index) else {
-        fatalError("Vocabulary: index \(index) is out of range for \(count) words")
-      }
+      checkPrecondition(
+        words.indices.contains(index),
+        "Vocabulary: index \(index) is out of range for \(count) words")
       return words[index]
     }
   }
@@ -89,22 +104,35 @@ public enum VocabularyError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// Splits a sentence into lowercase word tokens: letters, digits and apostrophes make words,
-/// white space separates them, and any other character (punctuation) is a token of its own.
+/// Splits a sentence into lowercase tokens: letters, digits and apostrophes make words, white
+/// space separates them, a special token in angle brackets (`<eos>`) stays whole, and any other
+/// character (punctuation) is a token of its own.
 ///
 ///     tokenize("Je suis étudiant.")   // ["je", "suis", "étudiant", "."]
+///     tokenize("i am a student <eos>")   // ["i", "am", "a", "student", "<eos>"]
 public func tokenize(_ sentence: String) -> [String] {
-  var tokens: [String] = []
-  var word = ""
-  for character in sentence.lowercased() {
-    if character.isLetter || character.isNumber || character == "'" || character == "’" {
-      word.append(character)
-      continue
-    }
-    if !word.isEmpty { tokens.append(word) }
-    word = ""
-    if !character.isWhitespace { tokens.append(String(character)) }
+  let characters = Array(sentence.lowercased())
+  func isWordCharacter(_ c: Character) -> Bool {
+    c.isLetter || c.isNumber || c == "'" || c == "’"
   }
-  if !word.isEmpty { tokens.append(word) }
+  var tokens: [String] = []
+  var index = 0
+  while index < characters.count {
+    let character = characters[index]
+    if isWordCharacter(character) {
+      let end = characters[index...].firstIndex { !isWordCharacter($0) } ?? characters.count
+      tokens.append(String(characters[index..<end]))
+      index = end
+    } else if character == "<",
+      let close = characters[index...].firstIndex(of: ">"), close > index + 1,
+      characters[(index + 1)..<close].allSatisfy({ $0.isLetter || $0 == "_" })
+    {
+      tokens.append(String(characters[index...close]))  // a special token such as <eos>
+      index = close + 1
+    } else {
+      if !character.isWhitespace { tokens.append(String(character)) }
+      index += 1
+    }
+  }
   return tokens
 }

@@ -1,3 +1,5 @@
+import Matrix
+
 /// A figure for the book: an SVG picture with a file name and a caption.
 ///
 /// A code cell calls `show(figure)`; the book renderer takes the SVG out of the cell's output,
@@ -27,7 +29,11 @@ public enum FigureMarker {
 }
 
 /// Prints `figure` framed by `FigureMarker`s, for the book renderer to pick up.
+/// Traps if the name or caption has a line break (the frame is one line).
 public func show(_ figure: Figure) {
+  checkPrecondition(
+    !(figure.name + figure.caption).contains(where: \.isNewline),
+    "show: the figure \"\(figure.name)\" has a line break in its name or caption")
   print(FigureMarker.begin + figure.name + "|" + figure.caption)
   print(figure.svg)
   print(FigureMarker.end)

@@ -56,8 +56,10 @@ extension String {
   }
 }
 
-/// Colors as "#rrggbb", blended linearly between two colors; `t` is clamped to [0, 1].
+/// Colors as "#rrggbb", blended linearly between two colors; `t` is clamped to [0, 1]. A NaN
+/// is drawn grey, so a bad number shows instead of stopping the drawing.
 func blend(_ from: (Int, Int, Int), _ to: (Int, Int, Int), _ t: Double) -> String {
+  if t.isNaN { return "#bbbbbb" }
   let t = min(max(t, 0), 1)
   func channel(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b - a)) * t).rounded()) }
   let rgb = [channel(from.0, to.0), channel(from.1, to.1), channel(from.2, to.2)]

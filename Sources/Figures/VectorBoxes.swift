@@ -14,7 +14,7 @@ public func vectorBoxes(
   let shown = min(vectors.columns, maximumBoxes)
   let elided = shown < vectors.columns
   let labelWidth = 12 + 8 * (labels.map(\.count).max() ?? 0)
-  let largest = max(vectors.elements.map(abs).max() ?? 0, 1e-12)
+  let largest = max(vectors.elements.filter(\.isFinite).map(abs).max() ?? 0, 1e-12)
   let width = labelWidth + box * shown + (elided ? 110 : 8)
   var svg = SVG(width: width, height: 12 + (box + 12) * vectors.rows)
   for i in 0..<vectors.rows {

@@ -8,7 +8,7 @@ extension Matrix {
   }
 
   /// Combines two matrices of equal shape element by element; traps naming both shapes otherwise.
-  public func combined(
+  func combined(
     with other: Matrix, _ operation: String, _ combine: (Double, Double) -> Double
   ) -> Matrix {
     checkPrecondition(
@@ -47,6 +47,7 @@ extension Matrix {
 }
 
 /// The dot product of two vectors of equal length: Σ aᵢ·bᵢ, summed left to right.
+/// Shape: [n], [n] -> scalar
 public func dot(_ a: [Double], _ b: [Double]) -> Double {
   checkPrecondition(
     a.count == b.count, "dot: vectors of length \(a.count) and \(b.count) differ")

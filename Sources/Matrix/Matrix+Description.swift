@@ -7,6 +7,8 @@
 ///
 /// Whole numbers print without decimals; anything else with four. A matrix wider or taller than
 /// 10 shows its first and last 4 columns or rows around an ellipsis.
+import Foundation
+
 extension Matrix: CustomStringConvertible {
   public var description: String {
     formatted(decimals: elements.allSatisfy { $0 == $0.rounded() } ? 0 : 4)
@@ -14,6 +16,7 @@ extension Matrix: CustomStringConvertible {
 
   /// The matrix as aligned text with `decimals` digits after the point.
   public func formatted(decimals: Int) -> String {
+    guard rows > 0 && columns > 0 else { return "\(shape) (empty)" }
     let rowIndices = Self.shownIndices(rows)
     let columnIndices = Self.shownIndices(columns)
     var cells: [[String]] = rowIndices.map { i in
@@ -47,20 +50,17 @@ extension Matrix: CustomStringConvertible {
   }
 }
 
-/// `value` with exactly `decimals` digits after the point, rounded half away from zero,
-/// with no sign on a value that rounds to zero. Independent of locale and platform.
+/// `value` with exactly `decimals` digits after the point, as C's `printf("%.*f")` prints it
+/// (the exact binary value, correctly rounded), without a sign on a value that rounds to zero.
+///
+///     formatDecimal(0.88079707, decimals: 2)   // "0.88"
+///     formatDecimal(-0.0001, decimals: 2)      // "0.00", not "-0.00"
 public func formatDecimal(_ value: Double, decimals: Int) -> String {
   if value.isNaN { return "nan" }
   if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-  var scale = 1.0
-  for _ in 0..<decimals { scale *= 10 }
-  let scaled = (abs(value) * scale).rounded()
-  if scaled >= 0x1p63 { return "\(value)" }  // too large to print digit by digit
-  let digits = String(UInt64(scaled))
-  let padded = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits
-  let sign = value < 0 && scaled != 0 ? "-" : ""
-  guard decimals > 0 else { return sign + padded }
-  return sign + padded.dropLast(decimals) + "." + padded.suffix(decimals)
+  let text = String(format: "%.\(decimals)f", value)
+  let isZero = text.allSatisfy { $0 == "-" || $0 == "0" || $0 == "." }
+  return isZero && text.hasPrefix("-") ? String(text.dropFirst()) : text
 }
 
 /// A vector printed like a one-row matrix: `[0.8808  0.1192]`.

@@ -10,16 +10,18 @@ import Matrix
 /// 4. softmax the scaled scores into weights that sum to 1
 /// 5. weight each value vector: wᵢ · vᵢ
 /// 6. sum the weighted values: z = Σ wᵢ · vᵢ
+///
+/// Chapter 2; tests in Tests/Chapter2Tests/OneWordAttentionTests.swift.
 public struct OneWordAttention: Equatable, Sendable {
-  /// Step 2: q · kᵢ for every word i.
+  /// Step 2: q · kᵢ for every word i. Shape: [words]
   public var scores: [Double]
-  /// Step 3: the scores divided by √d_k.
+  /// Step 3: the scores divided by √d_k. Shape: [words]
   public var scaledScores: [Double]
-  /// Step 4: softmax of the scaled scores.
+  /// Step 4: softmax of the scaled scores. Shape: [words]
   public var weights: [Double]
-  /// Step 5: wᵢ · vᵢ for every word i.
+  /// Step 5: wᵢ · vᵢ for every word i. Shape: [words][d_v]
   public var weightedValues: [[Double]]
-  /// Step 6: z, the sum of the weighted values: this word's output.
+  /// Step 6: z, the sum of the weighted values: this word's output. Shape: [d_v]
   public var output: [Double]
 
   /// Runs steps 2 to 6. Traps unless there are as many keys as values, and the query and every

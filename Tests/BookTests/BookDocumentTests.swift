@@ -61,6 +61,26 @@ struct BookDocumentTests {
     #expect(!book.markdown.contains("[a comment]"))
   }
 
+  @Test func outputWithBackticksGetsALongerFence() throws {
+    let book = try BookDocument.render([
+      chapter("# C\n```swift\nprint(1)\n```\n", outputs: [CellOutput(text: "a ``` b")])
+    ])
+    #expect(book.markdown.contains("\n````text\na ``` b\n````\n"))
+  }
+
+  @Test func captionBracketsAreEscaped() throws {
+    let figure = Figure(name: "x", caption: "weights [0, 1]", svg: "<svg/>")
+    let book = try BookDocument.render([
+      chapter("# C\n```swift\nshow(x)\n```\n", outputs: [CellOutput(text: "", figures: [figure])])
+    ])
+    #expect(book.markdown.contains("![weights \\[0, 1\\]](figures/01-intro-x.svg)"))
+  }
+
+  @Test func tildeFencesHideHeadingsToo() throws {
+    let book = try BookDocument.render([chapter("# C\n~~~\n# not a heading\n~~~\n", outputs: [])])
+    #expect(!book.markdown.contains("[not a heading]"))
+  }
+
   @Test func repeatedHeadingsGetDistinctAnchors() throws {
     let book = try BookDocument.render([
       chapter("# C\n## Example\n## Example\n", outputs: [])

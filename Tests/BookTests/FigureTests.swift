@@ -31,6 +31,23 @@ struct FigureTests {
     #expect(wide.svg.contains("… 512 in all"))
   }
 
+  @Test func nanAndInfinityAreDrawnNotFatal() {
+    let figure = heatmap(
+      [[.nan, 1]], rowLabels: ["a"], columnLabels: ["b", "c"], name: "w", caption: "W")
+    #expect(figure.svg.contains("fill=\"#bbbbbb\""))
+    #expect(figure.svg.contains(">nan</text>"))
+    let boxes = vectorBoxes([[.infinity, -1, .nan]], labels: ["x"], name: "v", caption: "V")
+    #expect(boxes.svg.contains(">inf</text>"))
+    #expect(boxes.svg.contains("fill=\"#3163b3\""))  // −1 is the largest finite magnitude
+  }
+
+  @Test func aCaptionWithALineBreakTraps() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      show(Figure(name: "x", caption: "two\nlines", svg: "<svg/>"))
+    }
+    #expect(standardError(of: result).contains("show: the figure \"x\" has a line break"))
+  }
+
   @Test func heatmapNeedsALabelPerRowAndColumn() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = heatmap([[1, 0]], rowLabels: [], columnLabels: ["a", "b"], name: "w", caption: "W")

@@ -47,6 +47,21 @@ struct NotebookTests {
     #expect(lines == ["", "```sh", "swift test", "```"])
   }
 
+  @Test func everySwiftFenceIsACell() throws {
+    let variants = ["```swift", "``` swift", "```Swift", "```swift title", "~~~swift", "````swift"]
+    for opening in variants {
+      let closing = opening.hasPrefix("~") ? "~~~" : String(opening.prefix(while: { $0 == "`" }))
+      let notebook = try Notebook(path: "x.md", text: "\(opening)\nprint(1)\n\(closing)\n")
+      #expect(notebook.cells.map(\.code) == [["print(1)"]], "\(opening)")
+    }
+  }
+
+  @Test func aLongerFenceCanHoldAShorterOne() throws {
+    let notebook = try Notebook(
+      path: "x.md", text: "````swift\nlet s = \"\"\"\n```\n\"\"\"\n````\n")
+    #expect(notebook.cells.map(\.code) == [["let s = \"\"\"", "```", "\"\"\""]])
+  }
+
   @Test func unclosedFenceNamesFileAndLine() {
     #expect(throws: BookError.unclosedFence(path: "Chapters/x.md", line: 3)) {
       try Notebook(path: "Chapters/x.md", text: "# T\n\n```swift\nlet a = 1\n")
@@ -72,7 +87,7 @@ struct NotebookTests {
     #expect(manifest.contains(".package(path: \"../..\")"))
     #expect(manifest.contains("package: \"main\""))
     #expect(manifest.contains(".executableTarget(name: \"Chapter01\""))
-    #expect(CellProgram.targetName(index: 3) == "Chapter03")
-    #expect(CellProgram.targetName(index: 12) == "Chapter12")
+    #expect(
+      CellProgram.targetName(for: "Chapters/02-self-attention.md") == "Cells_02_self_attention")
   }
 }

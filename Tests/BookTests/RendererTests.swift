@@ -33,7 +33,8 @@ struct RendererTests {
   @Test func aTrapNamesTheNotebookAndTheLineOfTheCellThatWasRunning() throws {
     // Cell 2 starts at line 8 of the notebook; the program stops there.
     let (renderer, program) = try project(
-      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\n'; echo 'Fatal error: boom' >&2; exit 134")
+      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\n'; echo 'Fatal error: boom' >&2; "
+        + "echo 'Current stack trace:' >&2; echo '0 libswiftCore.so' >&2; exit 134")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
     #expect(
       throws: BookError.cellFailed(
@@ -48,6 +49,32 @@ struct RendererTests {
     let (renderer, program) = try project(program: "printf '\\036cell 1\\n'; exit 0")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
     #expect(throws: BookError.self) { try renderer.runCells(of: notebook, program: program) }
+  }
+
+  @Test func compilerErrorsKeepTheirQuotedSourceOnce() {
+    let output = """
+      Building for debugging...
+      Chapters/01-x.md:5:3: error: cannot find 'y' in scope
+      3 | let x = 1
+      4 | print(x)
+      5 | y
+        | `- error: cannot find 'y' in scope
+      error: emit-module command failed with exit code 1 (use -v to see invocation)
+      Chapters/01-x.md:5:3: error: cannot find 'y' in scope
+      3 | let x = 1
+      4 | print(x)
+      5 | y
+        | `- error: cannot find 'y' in scope
+      [3/4] Compiling
+      """
+    #expect(
+      Renderer.errorDiagnostics(in: output) == """
+        Chapters/01-x.md:5:3: error: cannot find 'y' in scope
+        3 | let x = 1
+        4 | print(x)
+        5 | y
+          | `- error: cannot find 'y' in scope
+        """)
   }
 
   @Test func writeReplacesTheBookAndTheFiguresWhole() throws {

@@ -36,8 +36,12 @@ struct EmbeddingTests {
     let suis = oneHot([2], count: 6)
     expectMatrix(suis, equals: [[0, 0, 1, 0, 0, 0]])
     expectMatrix(matmul(suis, toyTable), equals: [[0, 2, 1, -1]])
-    // The same for the whole sentence: a [3, 6] one-hot matrix times [6, 4] gives X [3, 4].
-    expectMatrix(matmul(oneHot([1, 2, 3], count: 6), toyTable), equals: embedding([1, 2, 3]))
+    // The whole sentence: a [3, 6] one-hot matrix times the [6, 4] table gives X [3, 4],
+    // rows 1, 2 and 3 of the table.
+    let sentence = oneHot([1, 2, 3], count: 6)
+    expectMatrix(sentence, equals: [[0, 1, 0, 0, 0, 0], [0, 0, 1, 0, 0, 0], [0, 0, 0, 1, 0, 0]])
+    expectMatrix(
+      matmul(sentence, toyTable), equals: [[1, -1, 0, 2], [0, 2, 1, -1], [2, 1, -1, 0]])
   }
 
   @Test func paperSizeTable() throws {
@@ -48,8 +52,26 @@ struct EmbeddingTests {
     #expect(paper.table.shape == Shape(rows: 6, columns: 512))
     // Lookup and one-hot product agree exactly (each sum has one non-zero term).
     #expect(matmul(oneHot([1, 2, 3], count: 6), paper.table) == x)
-    // Glorot limit √(6 / (6 + 512)) = 0.10762…
-    #expect(paper.table.elements.allSatisfy { abs($0) <= 0.1077 })
+    // Glorot limit √(6 / (6 + 512)) = 0.10762440050012628
+    #expect(paper.table.elements.allSatisfy { abs($0) < 0.10762440050012628 })
+    // Exact values from an independent NumPy/Python reference of SplitMix64 and Glorot
+    // (Tests/Reference/paper_size.py): the numbers the book prints for "je", "suis", "étudiant".
+    #expect(
+      Array(x.row(0)[0..<4]) == [
+        -0.10172711668473228, -0.016981079600945873, 0.10321196500362279, -0.04479274005489829,
+      ])
+    #expect(
+      Array(x.row(0)[508..<512]) == [
+        -0.09735925977918132, 0.030889075608025618, 0.09899894235520915, 0.02470429922642875,
+      ])
+    #expect(
+      Array(x.row(1)[0..<4]) == [
+        -0.0003450408128538168, -0.0945027795998557, 0.07233167864922488, -0.07212031720923964,
+      ])
+    #expect(
+      Array(x.row(2)[0..<4]) == [
+        0.09833968138556101, 0.025382585266526814, -0.027740380493624678, 0.05497783950972285,
+      ])
     // Reproducible: the same seed gives the same table, another seed another one.
     #expect(Embedding(vocabularySize: 6, modelDimension: 512, seed: 1).table == paper.table)
     #expect(Embedding(vocabularySize: 6, modelDimension: 512, seed: 2).table != paper.table)
@@ -78,6 +100,13 @@ struct EmbeddingPreconditionTests {
       _ = Vocabulary(["a", "am", "a"])
     }
     #expect(standardError(of: result).contains("\"a\" appears twice, at indices 0 and 2"))
+  }
+
+  @Test func capitalLettersInAVocabulary() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Vocabulary(["a", "I"])
+    }
+    #expect(standardError(of: result).contains("\"I\" at index 1 has capital letters"))
   }
 
   @Test func wordIndexOutsideTheVocabulary() async {

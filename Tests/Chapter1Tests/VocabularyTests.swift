@@ -11,7 +11,7 @@ struct VocabularyTests {
   @Test func thePostsOutputVocabulary() throws {
     // The post's table: a 0, am 1, i 2, thanks 3, student 4, <eos> 5.
     #expect(english.count == 6)
-    #expect(try english.indices(of: "i am a student") == [2, 1, 0, 4])
+    #expect(try english.indices(of: "I am a student") == [2, 1, 0, 4])
     #expect(try english.index(of: Vocabulary.endOfSentence) == 5)
     #expect(english.words(at: [2, 1, 0, 4, 5]) == ["i", "am", "a", "student", "<eos>"])
   }
@@ -21,6 +21,11 @@ struct VocabularyTests {
     #expect(tokenize("  Thanks!  ") == ["thanks", "!"])
     #expect(tokenize("didn't cross") == ["didn't", "cross"])
     #expect(tokenize("") == [])
+    // Special tokens stay whole; a lone "<" is punctuation.
+    #expect(tokenize("i am a student <eos>") == ["i", "am", "a", "student", "<eos>"])
+    #expect(tokenize("<EOS>") == ["<eos>"])
+    #expect(tokenize("a < b >") == ["a", "<", "b", ">"])
+    #expect(tokenize("<>") == ["<", ">"])
   }
 
   @Test func unknownWordsMapToUnk() throws {
@@ -50,6 +55,17 @@ struct VocabularyTests {
     try Data("a\nam\n\ni\r\n".utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(try Vocabulary(contentsOfFile: path).words == ["a", "am", "i"])
+  }
+
+  @Test func fileWithARepeatedWordThrowsNamingIt() throws {
+    let path = FileManager.default.temporaryDirectory
+      .appending(path: "chapter1-vocabulary-\(UUID().uuidString).txt").path
+    try Data("a\nam\na\n".utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(
+      throws: VocabularyError.unreadableFile(
+        path: path, reason: "\"a\" appears twice, at indices 0 and 2")
+    ) { try Vocabulary(contentsOfFile: path) }
   }
 
   @Test func missingFileThrowsNamingIt() {

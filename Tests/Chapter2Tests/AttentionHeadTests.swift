@@ -53,6 +53,43 @@ struct AttentionHeadTests {
     }
   }
 
+  @Test func paperSizeExampleMatchesAnIndependentReference() {
+    // The book's last example: X = rows 1, 2, 3 of a [6, 512] Glorot table (seed 1), a head of
+    // three [512, 64] Glorot matrices (seed 2). Expected values from NumPy, computed from the
+    // written specification (Tests/Reference/paper_size.py); they depend on summation order
+    // only in the last bits, hence the tolerance.
+    var generator = SplitMix64(seed: 1)
+    let table = Matrix.glorotUniform(rows: 6, columns: 512, using: &generator)
+    let head = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 2)
+    let trace = head.trace(table.rows(1..<4))
+    expectMatrix(
+      trace.steps.scores,
+      equals: [
+        [-0.0043865345087994705, -0.02096704652957151, -0.03448887932606377],
+        [-0.005189142611544273, -0.16054003994025545, 0.0810972275621702],
+        [-0.06909338947894869, 0.02414741405646265, 0.03433856061583125],
+      ], tolerance: 1e-14)
+    expectMatrix(trace.steps.scaledScores, equals: trace.steps.scores / 8, tolerance: 0)
+    expectMatrix(
+      trace.steps.weights,
+      equals: [
+        [0.3339819418939572, 0.3332904597616814, 0.33272759834436133],
+        [0.3342678747721082, 0.327839391906341, 0.3378927333215509],
+        [0.3306073413198956, 0.33448314565980763, 0.3349095130202968],
+      ], tolerance: 1e-12)
+    expectVector(
+      Array(trace.steps.output.row(0)[0..<4]),
+      equals: [
+        0.017235478887813557, 0.04921496161917257, 0.08251148833135664, 0.04872180147327194,
+      ],
+      tolerance: 1e-12)
+    expectVector(
+      Array(trace.steps.output.row(2)[60..<64]),
+      equals: [
+        0.0006310790802316531, 0.02183522354715702, 0.024960627892488443, 0.01382364673231192,
+      ], tolerance: 1e-12)
+  }
+
   @Test func weightRowsSumToOneAtPaperSize() {
     let head = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 5)
     var generator = SplitMix64(seed: 9)

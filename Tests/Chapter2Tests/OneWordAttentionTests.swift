@@ -40,8 +40,15 @@ struct OneWordAttentionTests {
     // softmax(14, 12) = (1, e⁻²) / (1 + e⁻²) = (0.88079…, 0.11920…): the post's 0.88 and 0.12.
     expectVector(thinking.weights, equals: [T.a, T.b], tolerance: 1e-12)
     #expect(formatVector(thinking.weights, decimals: 2) == "[0.88  0.12]")
-    // With the classic mistake (÷ 64) the weights would be σ(±0.25) = (0.5622, 0.4378).
-    #expect(abs(thinking.weights[0] - 0.5621765008857981) > 0.3)
+  }
+
+  @Test func dividingByKeyDimensionInsteadOfItsRootIsFlatter() {
+    // The classic mistake, ÷ 64: (1.75, 1.5) -> (1, e^−0.25) / (1 + e^−0.25), e^−0.25 = 0.77880:
+    // σ(0.25) = 0.5621765009, σ(−0.25) = 0.4378234991. The book prints these; the step above
+    // pins 0.8808 instead.
+    expectVector(
+      softmax(thinking.scores.map { $0 / 64 }), equals: [0.5621765008857981, 0.4378234991142019],
+      tolerance: 1e-12)
   }
 
   @Test func stepFiveWeightsTheValues() {
@@ -56,10 +63,8 @@ struct OneWordAttentionTests {
     // z1 = [2a + 0, 0 + 4b, a + b, a + 2b] = [1.7616, 0.4768, 1, 1.1192]  (tile, × 16)
     expectVector(
       thinking.output,
-      equals: T.repeated([
-        1.761594155955764888, 0.4768116880884702238, 1,
-        1.119202922022117556,
-      ]), tolerance: 1e-12)
+      equals: T.repeated([2 * T.a, 4 * T.b, T.a + T.b, T.a + 2 * T.b]),  // 1.7616 0.4768 1 1.1192
+      tolerance: 1e-12)
   }
 
   @Test func machinesAttendsMostToItself() {
@@ -70,13 +75,16 @@ struct OneWordAttentionTests {
     #expect(machines.scores == [96, 112])
     #expect(machines.scaledScores == [12, 14])
     expectVector(machines.weights, equals: [T.b, T.a], tolerance: 1e-12)
+    // 0.1192 × [2 0 1 1] and 0.8808 × [0 4 1 2]
+    expectVector(
+      machines.weightedValues[0], equals: T.repeated([2 * T.b, 0, T.b, T.b]), tolerance: 1e-12)
+    expectVector(
+      machines.weightedValues[1], equals: T.repeated([0, 4 * T.a, T.a, 2 * T.a]), tolerance: 1e-12)
     // z2 = [2b, 4a, a + b, 2a + b]
     expectVector(
       machines.output,
-      equals: T.repeated([
-        0.2384058440442351119, 3.523188311911529776, 1,
-        1.880797077977882444,
-      ]), tolerance: 1e-12)
+      equals: T.repeated([2 * T.b, 4 * T.a, T.a + T.b, 2 * T.a + T.b]),  // 0.2384 3.5232 1 1.8808
+      tolerance: 1e-12)
   }
 
   @Test func weightsSumToOne() {

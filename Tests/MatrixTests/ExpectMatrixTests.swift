@@ -10,6 +10,13 @@ struct ExpectMatrixTests {
     expectMatrix([[1, 2]], equals: [[1, 2.0000001]], tolerance: 1e-6)
   }
 
+  @Test func equalInfinitiesAreEqual() {
+    expectMatrix([[-.infinity, 1]], equals: [[-.infinity, 1]], tolerance: 0)
+    withKnownIssue {
+      expectMatrix([[-.infinity]], equals: [[.infinity]])
+    }
+  }
+
   @Test func failsOnADifferentShapeEvenWithTheSameElements() {
     withKnownIssue {
       expectMatrix(Matrix([[1, 2, 3, 4]]), equals: [[1, 2], [3, 4]])

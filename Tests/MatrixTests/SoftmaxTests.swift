@@ -51,3 +51,18 @@ struct SoftmaxTests {
     #expect(softmax([Double]()) == [])
   }
 }
+
+@Suite("softmax: infinities and NaN")
+struct SoftmaxEdgeCaseTests {
+  @Test func positiveInfinitiesShareTheWeight() {
+    // The limit of softmax(t, t, 1) as t grows: (½, ½, 0).
+    #expect(softmax([.infinity, .infinity, 1]) == [0.5, 0.5, 0])
+    #expect(softmax([1, .infinity]) == [0, 1])
+  }
+
+  @Test func aNaNAnywhereMakesTheWholeRowNaN() {
+    #expect(softmax([.nan, 1]).allSatisfy { $0.isNaN })
+    #expect(softmax([1, .nan]).allSatisfy { $0.isNaN })
+    #expect(softmax([-.infinity, .nan]).allSatisfy { $0.isNaN })
+  }
+}
