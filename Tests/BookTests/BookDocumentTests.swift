@@ -81,6 +81,13 @@ struct BookDocumentTests {
     #expect(!book.markdown.contains("[not a heading]"))
   }
 
+  @Test func contentsListTwoLevelsOfHeadings() throws {
+    let book = try BookDocument.render([chapter("# C\n## B\n### Deep\n", outputs: [])])
+    #expect(book.markdown.contains("  - [B](#b)"))
+    #expect(!book.markdown.contains("[Deep](#deep)"))
+    #expect(book.markdown.contains("\n#### Deep\n"))
+  }
+
   @Test func repeatedHeadingsGetDistinctAnchors() throws {
     let book = try BookDocument.render([
       chapter("# C\n## Example\n## Example\n", outputs: [])

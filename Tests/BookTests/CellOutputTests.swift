@@ -33,6 +33,12 @@ struct CellOutputTests {
       ])
   }
 
+  @Test func aCaptionMayContainABar() throws {
+    let output = "\(marker)1\n\(FigureMarker.begin)w|P(a | b)\n<svg/>\n\(FigureMarker.end)\n"
+    let segments = try CellOutput.segments(of: output, path: "x.md", cellLines: [5])
+    #expect(segments[0].figures == [Figure(name: "w", caption: "P(a | b)", svg: "<svg/>")])
+  }
+
   @Test func aBadFigureNameIsAnErrorAtItsCell() {
     let output =
       "\(marker)1\n\(marker)2\n\(FigureMarker.begin)no spaces|c\n<svg/>\n\(FigureMarker.end)\n"

@@ -20,6 +20,17 @@ struct FigureTests {
     #expect(figure.svg.contains(">0.50</text>"))
   }
 
+  @Test func heatmapRunsFromWhiteToBlueWithReadableText() {
+    let figure = heatmap(
+      [[0.25, 0.5, 1]], rowLabels: ["i"], columnLabels: ["a", "b", "c"], name: "w", caption: "W")
+    // 0.25 of the way from white to blue: 255 + (49 − 255)·0.25 = 203.5 -> 204 = cc,
+    // 255 − 156·0.25 = 216 = d8, 255 − 76·0.25 = 236 = ec.
+    #expect(figure.svg.contains("fill=\"#ccd8ec\""))
+    // Dark text on light cells (up to 0.5), white text on dark ones.
+    #expect(figure.svg.contains("fill=\"#222222\">0.50</text>"))
+    #expect(figure.svg.contains("fill=\"#ffffff\">1.00</text>"))
+  }
+
   @Test func vectorBoxesColorBySign() {
     let figure = vectorBoxes([[2, -2, 0]], labels: ["je"], name: "v", caption: "V")
     // +2 is the largest magnitude: full orange (230, 120, 30); −2 full blue; 0 white.

@@ -45,6 +45,22 @@ struct RendererTests {
     }
   }
 
+  @Test func aTrapInAMiddleCellNamesThatCell() throws {
+    let threeCells = try Notebook(
+      path: "Chapters/07-x.md",
+      text:
+        "# X\n\n```swift\nprint(1)\n```\n\n```swift\nfatalError()\n```\n\n```swift\nprint(3)\n```\n"
+    )
+    let (renderer, program) = try project(
+      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\n'; echo 'Fatal error: boom' >&2; exit 134")
+    defer { try? FileManager.default.removeItem(at: renderer.root) }
+    #expect(
+      throws: BookError.cellFailed(
+        path: "Chapters/07-x.md", line: 8, cell: 2, status: 134,
+        standardError: "Fatal error: boom\n")
+    ) { try renderer.runCells(of: threeCells, program: program) }
+  }
+
   @Test func aProgramThatExitsEarlyWithSuccessIsStillAnError() throws {
     let (renderer, program) = try project(program: "printf '\\036cell 1\\n'; exit 0")
     defer { try? FileManager.default.removeItem(at: renderer.root) }

@@ -88,6 +88,14 @@ struct EmbeddingPreconditionTests {
       standardError(of: result).contains("token index 9 is out of range for the table [6, 4]"))
   }
 
+  @Test func tokenIndexOnePastTheLastRow() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Embedding(table: Matrix(rows: 6, columns: 4))([6])
+    }
+    #expect(
+      standardError(of: result).contains("token index 6 is out of range for the table [6, 4]"))
+  }
+
   @Test func oneHotIndexOutOfRange() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = oneHot([6], count: 6)

@@ -20,6 +20,7 @@ struct VocabularyTests {
     #expect(tokenize("Je suis étudiant.") == ["je", "suis", "étudiant", "."])
     #expect(tokenize("  Thanks!  ") == ["thanks", "!"])
     #expect(tokenize("didn't cross") == ["didn't", "cross"])
+    #expect(tokenize("didn’t cross") == ["didn’t", "cross"])  // the typographic apostrophe
     #expect(tokenize("") == [])
     // Special tokens stay whole; a lone "<" is punctuation.
     #expect(tokenize("i am a student <eos>") == ["i", "am", "a", "student", "<eos>"])

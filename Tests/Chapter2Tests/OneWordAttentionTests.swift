@@ -87,6 +87,15 @@ struct OneWordAttentionTests {
       tolerance: 1e-12)
   }
 
+  @Test func scalesByTheKeyDimensionNotTheValueDimension() {
+    // d_k = 4, d_v = 2: scores 2000 and −2000, ÷ √4 = 2 -> ±1000 (÷ √2 would give ±1414.2).
+    let attention = OneWordAttention(
+      query: [1000, 0, 0, 0], keys: [[2, 0, 0, 0], [-2, 0, 0, 0]], values: [[1, 0], [0, 1]])
+    #expect(attention.scaledScores == [1000, -1000])
+    #expect(attention.weights == [1, 0])
+    #expect(attention.output == [1, 0])
+  }
+
   @Test func weightsSumToOne() {
     #expect(abs(thinking.weights.reduce(0, +) - 1) < 1e-15)
   }

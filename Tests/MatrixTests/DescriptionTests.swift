@@ -29,6 +29,13 @@ struct DescriptionTests {
     #expect("\(Matrix(row: [1, 2]))" == "[1, 2]\n[ 1  2 ]")
   }
 
+  @Test func upToTenColumnsPrintInFull() {
+    #expect(
+      "\(Matrix(row: (0..<10).map(Double.init)))" == "[1, 10]\n[ 0  1  2  3  4  5  6  7  8  9 ]")
+    #expect(
+      "\(Matrix(row: (0..<11).map(Double.init)))" == "[1, 11]\n[ 0  1  2  3  …  7  8  9  10 ]")
+  }
+
   @Test func wideMatricesElideTheMiddleColumns() {
     let wide = Matrix(row: (0..<64).map(Double.init))
     #expect("\(wide)" == "[1, 64]\n[ 0  1  2  3  …  60  61  62  63 ]")
