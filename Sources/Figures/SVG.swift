@@ -1,3 +1,4 @@
+import Foundation
 import Matrix
 
 /// A minimal SVG writer: integer coordinates and fixed formatting, so the same drawing always
@@ -41,18 +42,8 @@ struct SVG {
   }
 
   private func escaped(_ text: String) -> String {
-    text.replacingOccurrences("&", "&amp;").replacingOccurrences("<", "&lt;")
-      .replacingOccurrences(">", "&gt;")
-  }
-}
-
-extension String {
-  fileprivate func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
-    var result = ""
-    for character in self {
-      if character == target { result += replacement } else { result.append(character) }
-    }
-    return result
+    text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;")
   }
 }
 
