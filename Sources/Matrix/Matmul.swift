@@ -1,7 +1,27 @@
-/// The matrix product A·B: element (i, j) is the dot product of row i of A and column j of B.
+/// The matrix product A·B, written as its definition: element (i, j) is the dot product of
+/// row i of A and column j of B. This plain triple loop is what `matmul` computes, and the
+/// reference the fast kernel is tested against, bit for bit. Shape: [m, k] × [k, n] -> [m, n]
 ///
-/// Runs the optimized kernel `blockedMatmul`, which gives bit-for-bit the same result as
-/// `matmulReference(_:_:)` (the same products, summed in the same order).
+/// `matmul` itself runs the fast kernel in Matmul+Blocked.swift, so an edit here changes
+/// nothing in the chapters. To experiment with the arithmetic, make `matmul` below return
+/// `matmulPlainLoop(a, b)`: the book and every test keep working, only slower.
+public func matmulPlainLoop(_ a: Matrix, _ b: Matrix) -> Matrix {
+  checkInnerDimensions(a, b)
+  var c = Matrix(rows: a.rows, columns: b.columns)
+  for i in 0..<a.rows {
+    for j in 0..<b.columns {
+      var sum = 0.0
+      for p in 0..<a.columns {
+        sum += a.elements[i * a.columns + p] * b.elements[p * b.columns + j]
+      }
+      c.elements[i * b.columns + j] = sum
+    }
+  }
+  return c
+}
+
+/// The matrix product A·B: the same numbers as `matmulPlainLoop(_:_:)` (the same products,
+/// summed in the same order), computed by the fast kernel `blockedMatmul`.
 /// Traps when the inner dimensions differ. Shape: [m, k] × [k, n] -> [m, n]
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
   checkInnerDimensions(a, b)
@@ -14,23 +34,6 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         else { return }  // an empty matrix: nothing to compute
         blockedMatmul(m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase)
       }
-    }
-  }
-  return c
-}
-
-/// The plain triple loop: the definition of the matrix product, and the tested reference
-/// for the optimized kernel. Shape: [m, k] × [k, n] -> [m, n]
-public func matmulReference(_ a: Matrix, _ b: Matrix) -> Matrix {
-  checkInnerDimensions(a, b)
-  var c = Matrix(rows: a.rows, columns: b.columns)
-  for i in 0..<a.rows {
-    for j in 0..<b.columns {
-      var sum = 0.0
-      for p in 0..<a.columns {
-        sum += a.elements[i * a.columns + p] * b.elements[p * b.columns + j]
-      }
-      c.elements[i * b.columns + j] = sum
     }
   }
   return c

@@ -33,7 +33,7 @@ for n in [64, 128, 256, 512, 1024] {
   let flops = 2 * Double(n) * Double(n) * Double(n)
   let reps = max(5, min(50, Int(4e9 / flops)))
   var sink = 0.0
-  let plain = bestTime(repetitions: max(2, reps / 8)) { sink += matmulReference(a, b)[0, 0] }
+  let plain = bestTime(repetitions: max(2, reps / 8)) { sink += matmulPlainLoop(a, b)[0, 0] }
   let kernel = bestTime(repetitions: reps) { sink += matmul(a, b)[0, 0] }
   precondition(sink.isFinite)
   print(

@@ -5,37 +5,49 @@ import Testing
 
 @Suite("Figures drawn as SVG")
 struct FigureTests {
-  @Test func heatmapShadesByWeightAndEscapesLabels() {
+  @Test func heatmapShadesProbabilitiesFromWhiteToPurpleAndEscapesLabels() {
     let figure = heatmap(
-      [[1, 0], [0.5, 0.5]], rowLabels: ["i", "am"], columnLabels: ["<eos>", "a"], name: "w",
+      [[1, 0], [0.5, 0.25]], rowLabels: ["i", "am"], columnLabels: ["<eos>", "a"], name: "w",
       caption: "Weights")
     #expect(figure.svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
     #expect(figure.svg.hasSuffix("</svg>"))
     #expect(figure.svg.contains(">&lt;eos&gt;</text>"))
-    // Weight 1 is full blue (49, 99, 179) = #3163b3; 0 is white; 0.5 is halfway:
-    // 255 + (49 − 255)/2 = 152, 255 + (99 − 255)/2 = 177, 255 + (179 − 255)/2 = 217 -> #98b1d9
-    #expect(figure.svg.contains("fill=\"#3163b3\""))
+    // 1 is full purple (84, 39, 143) = #54278f, 0 is white. 0.5 is halfway:
+    // 255 − 171/2 = 169.5 -> 170 = aa, 255 − 216/2 = 147 = 93, 255 − 112/2 = 199 = c7.
+    // 0.25: 255 − 171/4 = 212.25 -> d4, 255 − 54 = 201 = c9, 255 − 28 = 227 = e3.
+    #expect(figure.svg.contains("fill=\"#54278f\""))
     #expect(figure.svg.contains("fill=\"#ffffff\" stroke"))
-    #expect(figure.svg.contains("fill=\"#98b1d9\""))
-    #expect(figure.svg.contains(">0.50</text>"))
+    #expect(figure.svg.contains("fill=\"#aa93c7\""))
+    #expect(figure.svg.contains("fill=\"#d4c9e3\""))
   }
 
-  @Test func heatmapRunsFromWhiteToBlueWithReadableText() {
+  @Test func textIsWhiteOnDarkCellsAndDarkOnLightOnes() {
+    // Relative luminance of #54278f is about 0.05 (white text reads); of #aa93c7 about 0.34
+    // (dark text reads better: contrast 5.9 against 2.7).
     let figure = heatmap(
-      [[0.25, 0.5, 1]], rowLabels: ["i"], columnLabels: ["a", "b", "c"], name: "w", caption: "W")
-    // 0.25 of the way from white to blue: 255 + (49 − 255)·0.25 = 203.5 -> 204 = cc,
-    // 255 − 156·0.25 = 216 = d8, 255 − 76·0.25 = 236 = ec.
-    #expect(figure.svg.contains("fill=\"#ccd8ec\""))
-    // Dark text on light cells (up to 0.5), white text on dark ones.
+      [[0.5, 1]], rowLabels: ["i"], columnLabels: ["a", "b"], name: "w", caption: "W")
     #expect(figure.svg.contains("fill=\"#222222\">0.50</text>"))
     #expect(figure.svg.contains("fill=\"#ffffff\">1.00</text>"))
   }
 
-  @Test func vectorBoxesColorBySign() {
-    let figure = vectorBoxes([[2, -2, 0]], labels: ["je"], name: "v", caption: "V")
-    // +2 is the largest magnitude: full orange (230, 120, 30); −2 full blue; 0 white.
-    #expect(figure.svg.contains("fill=\"#e6781e\""))
-    #expect(figure.svg.contains("fill=\"#3163b3\""))
+  @Test func heatmapTitlesBothAxesAndDrawsAColourScale() {
+    let figure = heatmap(
+      [[0.5, 1]], rowLabels: ["i"], columnLabels: ["a", "b"], name: "w", caption: "W")
+    #expect(figure.svg.contains(">keys (the word attended to)</text>"))
+    #expect(figure.svg.contains("rotate(-90"))
+    #expect(figure.svg.contains(">queries (the word that attends)</text>"))
+    #expect(figure.svg.contains(">colour scale</text>"))
+    #expect(figure.svg.contains(">0.00</text>") && figure.svg.contains(">1.00</text>"))
+  }
+
+  @Test func signedValuesUseTheDivergingScale() {
+    let figure = vectorBoxes([[2, -2, 0, 1]], labels: ["je"], name: "v", caption: "V")
+    // ±2 is the largest magnitude: +2 full red (178, 24, 43), −2 full blue (33, 102, 172),
+    // 0 white; +1 is halfway to red: 255 − 77/2 = 216.5 -> 217 = d9, 255 − 231/2 = 139.5 ->
+    // 140 = 8c, 255 − 212/2 = 149 = 95.
+    #expect(figure.svg.contains("fill=\"#b2182b\""))
+    #expect(figure.svg.contains("fill=\"#2166ac\""))
+    #expect(figure.svg.contains("fill=\"#d98c95\""))
     #expect(figure.svg.contains(">-2</text>"))
     #expect(!figure.svg.contains("in all"))
     let wide = vectorBoxes(Matrix(rows: 1, columns: 512), labels: ["x"], name: "v", caption: "V")
@@ -49,7 +61,7 @@ struct FigureTests {
     #expect(figure.svg.contains(">nan</text>"))
     let boxes = vectorBoxes([[.infinity, -1, .nan]], labels: ["x"], name: "v", caption: "V")
     #expect(boxes.svg.contains(">inf</text>"))
-    #expect(boxes.svg.contains("fill=\"#3163b3\""))  // −1 is the largest finite magnitude
+    #expect(boxes.svg.contains("fill=\"#2166ac\""))  // −1 is the largest finite magnitude
   }
 
   @Test func aCaptionWithALineBreakTraps() async {

@@ -17,18 +17,18 @@ struct AttentionHeadTests {
     expectMatrix(trace.keys, equals: T.repeated(Matrix([T.k1Tile, T.k2Tile])))
     expectMatrix(trace.values, equals: T.repeated(Matrix([T.v1Tile, T.v2Tile])))
     // Q·Kᵀ: [2, 64] × [64, 2] = [2, 2]; entry (i, j) = 16 × q̃ᵢ·k̃ⱼ = 16 × [[7, 6], [6, 7]].
-    expectMatrix(trace.steps.scores, equals: [[112, 96], [96, 112]])
+    expectMatrix(trace.scores, equals: [[112, 96], [96, 112]])
     // ÷ √64 = 8
-    expectMatrix(trace.steps.scaledScores, equals: [[14, 12], [12, 14]])
+    expectMatrix(trace.scaledScores, equals: [[14, 12], [12, 14]], "Step 3: scaled scores")
     // Row-wise softmax: (a, b) and (b, a)
-    expectMatrix(trace.steps.weights, equals: [[T.a, T.b], [T.b, T.a]], tolerance: 1e-12)
+    expectMatrix(trace.weights, equals: [[T.a, T.b], [T.b, T.a]], tolerance: 1e-12)
     // Z = weights · V; tile: row 1 = a·[2 0 1 1] + b·[0 4 1 2], row 2 = b·[…] + a·[…]
     let zTile: Matrix = [
       [1.761594155955764888, 0.4768116880884702238, 1, 1.119202922022117556],  // 2a 4b a+b a+2b
       [0.2384058440442351119, 3.523188311911529776, 1, 1.880797077977882444],  // 2b 4a a+b 2a+b
     ]
-    expectMatrix(trace.steps.output, equals: T.repeated(zTile), tolerance: 1e-12)
-    expectMatrix(head(T.x), equals: trace.steps.output, tolerance: 0)
+    expectMatrix(trace.output, equals: T.repeated(zTile), tolerance: 1e-12)
+    expectMatrix(head(T.x), equals: trace.output, tolerance: 0)
   }
 
   @Test func matrixFormEqualsTheVectorFormRowByRow() {
@@ -46,9 +46,9 @@ struct AttentionHeadTests {
       for (i, word) in x.rowArrays.enumerated() {
         let oneWord = OneWordAttention(
           query: project(word, head.queryWeights), keys: keys, values: values)
-        expectVector(trace.steps.scores.row(i), equals: oneWord.scores, tolerance: 1e-12)
-        expectVector(trace.steps.weights.row(i), equals: oneWord.weights, tolerance: 1e-12)
-        expectVector(trace.steps.output.row(i), equals: oneWord.output, tolerance: 1e-12)
+        expectVector(trace.scores.row(i), equals: oneWord.scores, tolerance: 1e-12)
+        expectVector(trace.weights.row(i), equals: oneWord.weights, tolerance: 1e-12)
+        expectVector(trace.output.row(i), equals: oneWord.output, tolerance: 1e-12)
       }
     }
   }
@@ -63,28 +63,28 @@ struct AttentionHeadTests {
     let head = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 2)
     let trace = head.trace(table.rows(1..<4))
     expectMatrix(
-      trace.steps.scores,
+      trace.scores,
       equals: [
         [-0.0043865345087994705, -0.02096704652957151, -0.03448887932606377],
         [-0.005189142611544273, -0.16054003994025545, 0.0810972275621702],
         [-0.06909338947894869, 0.02414741405646265, 0.03433856061583125],
       ], tolerance: 1e-14)
-    expectMatrix(trace.steps.scaledScores, equals: trace.steps.scores / 8, tolerance: 0)
+    expectMatrix(trace.scaledScores, equals: trace.scores / 8, tolerance: 0)
     expectMatrix(
-      trace.steps.weights,
+      trace.weights,
       equals: [
         [0.3339819418939572, 0.3332904597616814, 0.33272759834436133],
         [0.3342678747721082, 0.327839391906341, 0.3378927333215509],
         [0.3306073413198956, 0.33448314565980763, 0.3349095130202968],
       ], tolerance: 1e-12)
     expectVector(
-      Array(trace.steps.output.row(0)[0..<4]),
+      Array(trace.output.row(0)[0..<4]),
       equals: [
         0.017235478887813557, 0.04921496161917257, 0.08251148833135664, 0.04872180147327194,
       ],
       tolerance: 1e-12)
     expectVector(
-      Array(trace.steps.output.row(2)[60..<64]),
+      Array(trace.output.row(2)[60..<64]),
       equals: [
         0.0006310790802316531, 0.02183522354715702, 0.024960627892488443, 0.01382364673231192,
       ], tolerance: 1e-12)
@@ -95,8 +95,8 @@ struct AttentionHeadTests {
     var generator = SplitMix64(seed: 9)
     let x = Matrix.random(rows: 7, columns: 512, in: -3, 3, using: &generator)
     let trace = head.trace(x)
-    #expect(trace.steps.output.shape == Shape(rows: 7, columns: 64))
-    for row in trace.steps.weights.rowArrays {
+    #expect(trace.output.shape == Shape(rows: 7, columns: 64))
+    for row in trace.weights.rowArrays {
       #expect(abs(row.reduce(0, +) - 1) < 1e-12)
       #expect(row.allSatisfy { $0 > 0 })
     }
@@ -172,6 +172,26 @@ struct AttentionPreconditionTests {
         values: Matrix(rows: 3, columns: 4))
     }
     #expect(standardError(of: result).contains("keys [2, 3] and values [3, 4]"))
+  }
+
+  @Test func aMaskOfTheWrongShape() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = scaledDotProductAttention(
+        queries: Matrix(rows: 2, columns: 3), keys: Matrix(rows: 4, columns: 3),
+        values: Matrix(rows: 4, columns: 2), mask: Matrix(rows: 4, columns: 2))
+    }
+    #expect(
+      standardError(of: result).contains(
+        "mask [4, 2] must have the shape of the scores [2, 4] (queries [2, 3], keys [4, 3])"))
+  }
+
+  @Test func memoryOfADifferentModelDimension() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      let head = AttentionHead(modelDimension: 4, keyDimension: 3, seed: 1)
+      _ = head(Matrix(rows: 2, columns: 4), attendingTo: Matrix(rows: 3, columns: 6))
+    }
+    #expect(
+      standardError(of: result).contains("memory [3, 6] × W^Q [4, 3]: d_model 6 and 4 differ"))
   }
 
   @Test func oneWordWithValuesOfDifferentLengths() async {

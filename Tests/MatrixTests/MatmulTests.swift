@@ -12,7 +12,7 @@ struct MatmulTests {
       [139, 154],  // 4·7 + 5·9 + 6·11 = 28+45+66;  4·8 + 5·10 + 6·12 = 32+50+72
     ]
     expectMatrix(matmul(a, b), equals: expected)
-    expectMatrix(matmulReference(a, b), equals: expected)
+    expectMatrix(matmulPlainLoop(a, b), equals: expected)
   }
 
   @Test func identityLeavesAMatrixUnchanged() {
@@ -43,7 +43,7 @@ struct MatmulTests {
     let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
     // The same products summed in the same order: not merely close, identical.
     let fast = matmul(a, b)
-    let reference = matmulReference(a, b)
+    let reference = matmulPlainLoop(a, b)
     expectMatrix(fast, equals: reference, tolerance: 0)
     #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
   }

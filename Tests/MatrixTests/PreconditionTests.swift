@@ -14,9 +14,9 @@ struct PreconditionTests {
     )
   }
 
-  @Test func matmulReferenceInnerDimensionsDiffer() async {
+  @Test func matmulPlainLoopInnerDimensionsDiffer() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = matmulReference(Matrix(rows: 1, columns: 2), Matrix(rows: 3, columns: 1))
+      _ = matmulPlainLoop(Matrix(rows: 1, columns: 2), Matrix(rows: 3, columns: 1))
     }
     #expect(standardError(of: result).contains("matmul: [1, 2] × [3, 1]"))
   }

@@ -1,9 +1,43 @@
+import Foundation
 import Matrix
 import Testing
 
-/// Expects `actual` to equal `expected` within `tolerance`, comparing the shape first and then
-/// reporting the worst element, at the caller's source location. On failure the message shows
-/// both matrices, so the failure itself tells what went wrong.
+/// Where `actual` and `expected` differ by more than `tolerance`, in words a learner can act on,
+/// or nil when they agree. The shape is compared first, then every element; the worst one is
+/// reported. Equal infinities (a mask's −∞) agree; a NaN never does.
+///
+///     matrixMismatch([[1.75, 1.5]], [[14, 12]], tolerance: 1e-9)
+///     // "row 1, column 1 is 1.75 where 14 was expected (off by 12.25) …"
+public func matrixMismatch(_ actual: Matrix, _ expected: Matrix, tolerance: Double) -> String? {
+  guard actual.shape == expected.shape else {
+    return "the shape is \(actual.shape) where \(expected.shape) was expected"
+  }
+  var worst = (row: 0, column: 0, difference: 0.0)
+  for i in 0..<actual.rows {
+    for j in 0..<actual.columns {
+      if actual[i, j] == expected[i, j] { continue }
+      let difference = abs(actual[i, j] - expected[i, j])
+      let comparable = difference.isNaN ? Double.infinity : difference
+      if comparable > worst.difference { worst = (i, j, comparable) }
+    }
+  }
+  guard worst.difference > tolerance else { return nil }
+  let (i, j) = (worst.row, worst.column)
+  return "row \(i + 1), column \(j + 1) is \(short(actual[i, j])) where \(short(expected[i, j])) "
+    + "was expected (off by \(short(worst.difference)), more than the tolerance "
+    + "\(short(tolerance)))"
+}
+
+/// A number as a learner would write it: at most 7 significant digits, no trailing zeros.
+func short(_ value: Double) -> String {
+  if value.isNaN { return "nan" }
+  if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+  return String(format: "%.7g", value)
+}
+
+/// Expects `actual` to equal `expected` within `tolerance`. On failure it records one issue at
+/// the caller's line that opens with `step` (the step of the post being checked, e.g.
+/// "Step 3: scaled scores"), says where the matrices differ, and prints both.
 ///
 /// The default tolerance, 1e-9, is far below the 4 decimals the book prints; values rounded by
 /// hand (0.8808) are compared with the tolerance of their last digit.
@@ -11,45 +45,41 @@ public func expectMatrix(
   _ actual: Matrix,
   equals expected: Matrix,
   tolerance: Double = 1e-9,
-  _ comment: Comment? = nil,
+  _ step: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
-  var message: String
-  if actual.shape != expected.shape {
-    message = "shape \(actual.shape) differs from expected \(expected.shape)"
-  } else {
-    var worst = (row: 0, column: 0, difference: 0.0)
-    for i in 0..<actual.rows {
-      for j in 0..<actual.columns {
-        if actual[i, j] == expected[i, j] { continue }  // equal infinities (masks) included
-        let difference = abs(actual[i, j] - expected[i, j])
-        let comparable = difference.isNaN ? Double.infinity : difference
-        if comparable > worst.difference { worst = (i, j, comparable) }
-      }
-    }
-    guard worst.difference > tolerance else { return }
-    let (i, j) = (worst.row, worst.column)
-    message = """
-      worst element (\(i), \(j)): \(actual[i, j]) vs expected \(expected[i, j]), \
-      difference \(worst.difference) > tolerance \(tolerance)
-      """
-  }
-  message += "\nactual:\n\(actual.formatted(decimals: 6))"
-  message += "\nexpected:\n\(expected.formatted(decimals: 6))"
-  if let comment { message += "\n\(comment)" }
-  Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
+  guard let mismatch = matrixMismatch(actual, expected, tolerance: tolerance) else { return }
+  let title = step.map { "\($0.rawValue): " } ?? ""
+  let whole = (actual.elements + expected.elements).allSatisfy { $0 == $0.rounded() }
+  let decimals = whole ? 0 : min(max(4, Int((-log10(max(tolerance, 1e-12))).rounded(.up))), 8)
+  // Recorded as an error so that the first line of the report is the step and what differs.
+  Issue.record(
+    WrongValue(description: title + mismatch),
+    Comment(
+      rawValue: "got:\n" + indented(actual.formatted(decimals: decimals)) + "\nexpected:\n"
+        + indented(expected.formatted(decimals: decimals))),
+    sourceLocation: sourceLocation)
+}
+
+/// A value that differs from its golden value: what `expectMatrix` records.
+struct WrongValue: Error, CustomStringConvertible {
+  var description: String
+}
+
+private func indented(_ text: String) -> String {
+  text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
 }
 
 /// Expects two vectors to have the same length and to agree element by element within
-/// `tolerance`, reporting the worst element at the caller's source location.
+/// `tolerance`, like `expectMatrix` (a vector is compared as a one-row matrix).
 public func expectVector(
   _ actual: [Double],
   equals expected: [Double],
   tolerance: Double = 1e-9,
-  _ comment: Comment? = nil,
+  _ step: Comment? = nil,
   sourceLocation: SourceLocation = #_sourceLocation
 ) {
   expectMatrix(
-    Matrix(row: actual), equals: Matrix(row: expected), tolerance: tolerance, comment,
+    Matrix(row: actual), equals: Matrix(row: expected), tolerance: tolerance, step,
     sourceLocation: sourceLocation)
 }
