@@ -74,7 +74,12 @@ public enum BookDocument {
             figures[file] = figure.svg + "\n"
             let alt = figure.caption.replacingOccurrences(of: "[", with: "\\[")
               .replacingOccurrences(of: "]", with: "\\]")
-            body += ["", "![\(alt)](\(figureDirectory)/\(file))"]
+            // The caption again as a line of its own: GitHub shows alt text only when the
+            // image fails to load.
+            body += [
+              "", "![\(alt)](\(figureDirectory)/\(file))", "",
+              "*\(escapedCaption(figure.caption))*",
+            ]
           }
         }
       }
@@ -90,6 +95,17 @@ public enum BookDocument {
     ]
     let markdown = (header + contents + [""] + body).joined(separator: "\n")
     return (markdown, figures)
+  }
+
+  /// A caption as Markdown text in italics: characters that Markdown would read as markup are
+  /// escaped, so the caption shows as written.
+  static func escapedCaption(_ caption: String) -> String {
+    var text = ""
+    for character in caption {
+      if "\\`*_[]<>#".contains(character) { text.append("\\") }
+      text.append(character)
+    }
+    return text
   }
 
   /// A fence of backticks longer than any run of backticks in `text` (at least three), so

@@ -78,7 +78,8 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
   case unreadable(path: String, reason: String)
   case noChapters(directory: String)
   case compileFailed(diagnostics: String)
-  case cellFailed(path: String, line: Int, cell: Int, status: Int32, standardError: String)
+  case cellFailed(CellFailure)
+  case noProjectRoot(searchedFrom: String)
   case badFigure(path: String, line: Int, reason: String)
   case commandFailed(command: String, status: Int32, output: String)
 
@@ -92,9 +93,12 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
       return "\(directory): error: no chapter notebooks (*.md) found"
     case .compileFailed(let diagnostics):
       return "error: the code cells do not compile:\n\(diagnostics)"
-    case .cellFailed(let path, let line, let cell, let status, let standardError):
-      return "\(path):\(line): error: the cell starting at line \(line) (cell \(cell)) stopped "
-        + "the program (exit status \(status))\n" + standardError
+    case .cellFailed(let failure):
+      return failure.description
+    case .noProjectRoot(let start):
+      return "error: no project folder (one with Package.swift and Chapters/) at or above "
+        + "\(start). Run `make book` in the project folder, or, in Xcode, set the book "
+        + "scheme's working directory to it (Product > Scheme > Edit Scheme > Run > Options)."
     case .badFigure(let path, let line, let reason):
       return "\(path):\(line): error: figure: \(reason)"
     case .commandFailed(let command, let status, let output):

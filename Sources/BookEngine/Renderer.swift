@@ -19,24 +19,76 @@ public struct Renderer {
     self.root = root
   }
 
-  /// The compiler's error diagnostics, each with the source lines it quotes, once each.
-  static func errorDiagnostics(in output: String) -> String {
+  /// The compiler's error diagnostics, once each. An error located in a notebook is shown with
+  /// that notebook's own lines (the compiler would quote the generated program); any other
+  /// keeps the compiler's quoted source. `notebooks` maps a path to its lines.
+  static func errorDiagnostics(in output: String, notebooks: [String: [String]] = [:]) -> String {
     var blocks: [String] = []
     var current: [Substring]? = nil
+    func finish() {
+      guard let block = current else { return }
+      blocks.append(Self.withNotebookSnippet(block, notebooks: notebooks))
+      current = nil
+    }
     for line in output.split(separator: "\n", omittingEmptySubsequences: false) {
       if line.contains("error:") && !line.hasPrefix(" ") && !line.contains("command failed") {
-        if let block = current { blocks.append(block.joined(separator: "\n")) }
+        finish()
         current = [line]
       } else if current != nil, line.hasPrefix(" ") || line.first?.isNumber == true {
         current?.append(line)  // the quoted source and the caret under it
-      } else if let block = current {
-        blocks.append(block.joined(separator: "\n"))
-        current = nil
+      } else {
+        finish()
       }
     }
-    if let block = current { blocks.append(block.joined(separator: "\n")) }
+    finish()
     var seen = Set<String>()
     return blocks.filter { seen.insert($0).inserted }.joined(separator: "\n")
+  }
+
+  /// "path:line:column: error: message" with the notebook's lines line − 2 … line + 1 and a
+  /// caret under the column, or the block unchanged when the path is not a notebook's.
+  static func withNotebookSnippet(_ block: [Substring], notebooks: [String: [String]]) -> String {
+    let header = String(block[0])
+    let parts = header.split(separator: ":", maxSplits: 4, omittingEmptySubsequences: false)
+    guard parts.count == 5, let lines = notebooks[String(parts[0])],
+      let line = Int(parts[1]), let column = Int(parts[2]), (1...lines.count).contains(line)
+    else { return block.joined(separator: "\n") }
+    let message = parts[4].trimmingCharacters(in: .whitespaces)
+    let shown = max(1, line - 2)...min(lines.count, line + 1)
+    let width = String(shown.upperBound).count
+    var snippet = [header]
+    for number in shown {
+      let isFence = Fence(opening: lines[number - 1]) != nil
+      if isFence && number != line { continue }  // the cell's own lines only
+      let label = String(repeating: " ", count: width - String(number).count) + String(number)
+      snippet.append("\(label) | \(lines[number - 1])")
+      if number == line {
+        snippet.append(
+          String(repeating: " ", count: width) + " | "
+            + String(repeating: " ", count: max(0, column - 1)) + "^ " + message)
+      }
+    }
+    return snippet.joined(separator: "\n")
+  }
+
+  /// The project folder: the first of `start` and its parents that holds both Package.swift
+  /// and Chapters/, or nil.
+  public static func findRoot(from start: URL) -> URL? {
+    var folder = start.standardizedFileURL
+    while true {
+      let manifest = folder.appending(path: "Package.swift").path
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: manifest),
+        FileManager.default.fileExists(
+          atPath: folder.appending(path: "Chapters").path, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      {
+        return folder
+      }
+      let parent = folder.deletingLastPathComponent()
+      if parent.path == folder.path { return nil }
+      folder = parent
+    }
   }
 
   public func render(log: (String) -> Void = { _ in }) throws {
@@ -45,7 +97,14 @@ public struct Renderer {
     let targets = try writeCellsPackage(notebooks)
     let build = try run(swift, ["build", "--package-path", cellsPackage.path], in: root)
     guard build.status == 0 else {
-      let errors = Self.errorDiagnostics(in: build.output)
+      var sources: [String: [String]] = [:]
+      for notebook in notebooks {
+        let text = (try? String(contentsOf: root.appending(path: notebook.path), encoding: .utf8))
+        sources[notebook.path] = text.map {
+          $0.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        }
+      }
+      let errors = Self.errorDiagnostics(in: build.output, notebooks: sources)
       throw BookError.compileFailed(diagnostics: errors.isEmpty ? build.output : errors)
     }
     let binPath = try run(
@@ -102,16 +161,18 @@ public struct Renderer {
 
   func runCells(of notebook: Notebook, program: String) throws -> [CellOutput] {
     let cellLines = notebook.cells.map(\.line)
-    let result = try run(program, [], in: root, separateStandardError: true)
+    let result = try run(program, [], in: root, separateStandardError: true, backtrace: true)
     let segments = try CellOutput.segments(
       of: result.output, path: notebook.path, cellLines: cellLines)
-    guard result.status == 0, segments.count == cellLines.count + 1 else {
+    guard result.status == 0, result.signal == nil, segments.count == cellLines.count + 1 else {
       let cell = max(1, min(segments.count, cellLines.count))
-      // The message and where it was raised; not the unsymbolicated stack trace below it.
-      let message = result.standardError.components(separatedBy: "Current stack trace:")[0]
       throw BookError.cellFailed(
-        path: notebook.path, line: cellLines.isEmpty ? 1 : cellLines[cell - 1], cell: cell,
-        status: result.status, standardError: message)
+        CellFailure(
+          path: notebook.path, cell: cell, cellLine: cellLines.isEmpty ? 1 : cellLines[cell - 1],
+          line: CellFailure.line(in: result.standardError, of: notebook.path),
+          ending: CellFailure.ending(signal: result.signal, status: result.status),
+          message: CellFailure.message(fromStandardError: result.standardError),
+          printed: segments.count >= cell ? segments[cell - 1].text : ""))
     }
     return Array(segments.dropLast())
   }
@@ -155,17 +216,23 @@ public struct Renderer {
   }
 
   /// Runs a command and waits for it. Standard error goes to `output` too unless
-  /// `separateStandardError`. Traps in the program are reported without a slow backtrace.
-  private func run(
+  /// `separateStandardError`. With `backtrace`, a trap prints the Swift runtime's symbolicated
+  /// backtrace of the crashed thread (which names the notebook line, through the cell
+  /// program's `#sourceLocation`); without it, none. `signal` is set when a signal ended it.
+  func run(
     _ command: String, _ arguments: [String], in directory: URL,
-    separateStandardError: Bool = false
-  ) throws -> (status: Int32, output: String, standardError: String) {
+    separateStandardError: Bool = false, backtrace: Bool = false
+  ) throws -> (status: Int32, signal: Int32?, output: String, standardError: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [command] + arguments
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
-    environment["SWIFT_BACKTRACE"] = "enable=no"
+    environment["SWIFT_BACKTRACE"] =
+      backtrace
+      ? "enable=yes,interactive=no,color=no,threads=crashed,registers=none,images=none,"
+        + "sanitize=no,limit=64"
+      : "enable=no"
     process.environment = environment
     let output = Pipe()
     process.standardOutput = output
@@ -186,8 +253,9 @@ public struct Renderer {
     process.waitUntilExit()
     try errorHandle.close()
     let standardError = FileManager.default.contents(atPath: errorFile.path) ?? Data()
+    let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
     return (
-      process.terminationStatus, String(decoding: data, as: UTF8.self),
+      process.terminationStatus, signal, String(decoding: data, as: UTF8.self),
       String(decoding: standardError, as: UTF8.self)
     )
   }

@@ -42,6 +42,8 @@ struct BookDocumentTests {
 
         ![Some boxes](figures/01-intro-boxes.svg)
 
+        *Some boxes*
+
         """)
     #expect(book.figures == ["01-intro-boxes.svg": "<svg/>\n"])
   }
@@ -74,6 +76,84 @@ struct BookDocumentTests {
       chapter("# C\n```swift\nshow(x)\n```\n", outputs: [CellOutput(text: "", figures: [figure])])
     ])
     #expect(book.markdown.contains("![weights \\[0, 1\\]](figures/01-intro-x.svg)"))
+  }
+
+  @Test func theCaptionIsALineUnderTheImageWithMarkupEscaped() throws {
+    let figure = Figure(name: "x", caption: "Q·K^T for <eos>, *not* x_1", svg: "<svg/>")
+    let book = try BookDocument.render([
+      chapter("# C\n```swift\nshow(x)\n```\n", outputs: [CellOutput(text: "", figures: [figure])])
+    ])
+    #expect(
+      book.markdown.contains(
+        "](figures/01-intro-x.svg)\n\n*Q·K^T for \\<eos\\>, \\*not\\* x\\_1*\n"))
+  }
+
+  @Test func eachCellIsFollowedByItsOwnOutputAndFigures() throws {
+    // Three cells with different outputs; only the third shows a figure.
+    let text =
+      "# C\n```swift\nprint(1)\n```\nMiddle.\n```swift\nprint(2)\n```\n"
+      + "```swift\nshow(f)\n```\nEnd.\n"
+    let figure = Figure(name: "f", caption: "F", svg: "<svg/>")
+    let book = try BookDocument.render([
+      chapter(
+        text,
+        outputs: [
+          CellOutput(text: "one"), CellOutput(text: "two"),
+          CellOutput(text: "three", figures: [figure]),
+        ])
+    ])
+    #expect(
+      book.markdown.contains(
+        """
+        ```swift
+        print(1)
+        ```
+
+        ```text
+        one
+        ```
+        Middle.
+        ```swift
+        print(2)
+        ```
+
+        ```text
+        two
+        ```
+        ```swift
+        show(f)
+        ```
+
+        ```text
+        three
+        ```
+
+        ![F](figures/01-intro-f.svg)
+
+        *F*
+        End.
+        """))
+  }
+
+  @Test func aBookOfSeveralChaptersKeepsTheirOrderAndFigureNames() throws {
+    let figure = Figure(name: "w", caption: "W", svg: "<svg>1</svg>")
+    let other = Figure(name: "w", caption: "W", svg: "<svg>2</svg>")
+    let book = try BookDocument.render([
+      chapter(
+        "# One\n```swift\nshow(w)\n```\n", outputs: [CellOutput(text: "", figures: [figure])]),
+      RenderedChapter(
+        notebook: try Notebook(path: "Chapters/02-two.md", text: "# Two\n```swift\nshow(w)\n```\n"),
+        outputs: [CellOutput(text: "", figures: [other])]),
+    ])
+    #expect(book.markdown.contains("- [One](#one)\n- [Two](#two)\n"))
+    let one = try #require(book.markdown.range(of: "## One"))
+    let two = try #require(book.markdown.range(of: "## Two"))
+    #expect(one.upperBound < two.lowerBound)
+    // The same figure name in two chapters gives two files, each under its own chapter.
+    #expect(book.figures == ["01-intro-w.svg": "<svg>1</svg>\n", "02-two-w.svg": "<svg>2</svg>\n"])
+    let first = try #require(book.markdown.range(of: "figures/01-intro-w.svg"))
+    let second = try #require(book.markdown.range(of: "figures/02-two-w.svg"))
+    #expect(first.upperBound < two.lowerBound && two.upperBound < second.lowerBound)
   }
 
   @Test func tildeFencesHideHeadingsToo() throws {

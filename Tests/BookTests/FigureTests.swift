@@ -30,6 +30,28 @@ struct FigureTests {
     #expect(figure.svg.contains("fill=\"#ffffff\">1.00</text>"))
   }
 
+  @Test func heatmapRowsAreQueriesAndColumnsAreKeysByPosition() throws {
+    // Only (row 1, column 2) is 1: its purple cell must sit right of the first column and in
+    // the top row, under the label "b" and beside the label "i". Cells are 76 pixels.
+    let figure = heatmap(
+      [[0, 1], [0, 0]], rowLabels: ["i", "am"], columnLabels: ["a", "b"], name: "w", caption: "W")
+    func number(_ attribute: String, in element: Substring) throws -> Int {
+      let start = try #require(element.range(of: "\(attribute)=\""))
+      return try #require(Int(element[start.upperBound...].prefix(while: \.isNumber)))
+    }
+    let lines = figure.svg.split(separator: "\n")
+    let hot = try #require(lines.first { $0.contains("fill=\"#54278f\"") })
+    let cold = try #require(lines.filter { $0.hasPrefix("<rect x=") && $0.contains("#ffffff") })
+    let firstCell = try #require(cold.first)
+    let (x0, y0) = (try number("x", in: firstCell), try number("y", in: firstCell))
+    #expect(try number("x", in: hot) == x0 + 76)
+    #expect(try number("y", in: hot) == y0)
+    let b = try #require(lines.first { $0.hasSuffix(">b</text>") })
+    #expect(try number("x", in: b) == x0 + 76 + 38)
+    let i = try #require(lines.first { $0.hasSuffix(">i</text>") })
+    #expect(try number("y", in: i) == y0 + 38 + 5)
+  }
+
   @Test func heatmapTitlesBothAxesAndDrawsAColourScale() {
     let figure = heatmap(
       [[0.5, 1]], rowLabels: ["i"], columnLabels: ["a", "b"], name: "w", caption: "W")

@@ -30,22 +30,33 @@ struct RendererTests {
     #expect(outputs.map(\.text) == ["1", "two"])
   }
 
-  @Test func aTrapNamesTheNotebookAndTheLineOfTheCellThatWasRunning() throws {
-    // Cell 2 starts at line 8 of the notebook; the program stops there.
+  @Test func aTrapIsReportedAtTheExactNotebookLineWithTheSignalAndTheCellsOutput() throws {
+    // Cell 2 starts at line 8; the runtime's backtrace names line 9 of the notebook (a frame
+    // in the library comes first and is skipped). The program kills itself with SIGILL, as a
+    // Swift trap does on x86-64.
     let (renderer, program) = try project(
-      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\n'; echo 'Fatal error: boom' >&2; "
-        + "echo 'Current stack trace:' >&2; echo '0 libswiftCore.so' >&2; exit 134")
+      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\npartial\\n'; "
+        + "echo 'Matrix/Matmul.swift:43: Fatal error: boom' >&2; echo >&2; "
+        + "echo '*** Signal 4: Backtracing from 0x1... done ***' >&2; "
+        + "echo '0 0x1 checkPrecondition + 12 in Matrix at Matrix/Precondition.swift:14:5' >&2; "
+        + "echo '1 [ra] 0x2 main + 475 in Cells at Chapters/07-x.md:9:10' >&2; kill -ILL $$")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
-    #expect(
-      throws: BookError.cellFailed(
-        path: "Chapters/07-x.md", line: 8, cell: 2, status: 134,
-        standardError: "Fatal error: boom\n")
-    ) {
+    let expected = CellFailure(
+      path: "Chapters/07-x.md", cell: 2, cellLine: 8, line: 9,
+      ending: "signal 4, SIGILL: a Swift runtime trap (fatalError, a failed precondition, an "
+        + "index out of range, …)",
+      message: "Matrix/Matmul.swift:43: Fatal error: boom", printed: "partial")
+    #expect(throws: BookError.cellFailed(expected)) {
       try renderer.runCells(of: notebook, program: program)
     }
+    #expect(
+      expected.description.hasPrefix(
+        "Chapters/07-x.md:9: error: this line stopped the program (cell 2, which starts at "
+          + "line 8): signal 4, SIGILL"))
+    #expect(expected.description.hasSuffix("The cell printed this before it stopped:\n  partial"))
   }
 
-  @Test func aTrapInAMiddleCellNamesThatCell() throws {
+  @Test func withoutABacktraceLineTheCellsFirstLineIsReported() throws {
     let threeCells = try Notebook(
       path: "Chapters/07-x.md",
       text:
@@ -54,11 +65,28 @@ struct RendererTests {
     let (renderer, program) = try project(
       program: "printf '\\036cell 1\\n1\\n\\036cell 2\\n'; echo 'Fatal error: boom' >&2; exit 134")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
+    let failure = CellFailure(
+      path: "Chapters/07-x.md", cell: 2, cellLine: 8, line: nil, ending: "exit status 134",
+      message: "Fatal error: boom", printed: "")
+    #expect(throws: BookError.cellFailed(failure)) {
+      try renderer.runCells(of: threeCells, program: program)
+    }
+    #expect(
+      failure.description
+        == "Chapters/07-x.md:8: error: the program stopped (cell 2, which starts at line 8): "
+        + "exit status 134\nFatal error: boom")
+  }
+
+  @Test func aProgramThatRanEveryCellButExitedWithAnErrorIsAnError() throws {
+    let (renderer, program) = try project(
+      program: "printf '\\036cell 1\\n1\\n\\036cell 2\\ntwo\\n\\036cell 3\\n'; exit 3")
+    defer { try? FileManager.default.removeItem(at: renderer.root) }
     #expect(
       throws: BookError.cellFailed(
-        path: "Chapters/07-x.md", line: 8, cell: 2, status: 134,
-        standardError: "Fatal error: boom\n")
-    ) { try renderer.runCells(of: threeCells, program: program) }
+        CellFailure(
+          path: "Chapters/07-x.md", cell: 2, cellLine: 8, line: nil, ending: "exit status 3",
+          message: "", printed: "two"))
+    ) { try renderer.runCells(of: notebook, program: program) }
   }
 
   @Test func aProgramThatExitsEarlyWithSuccessIsStillAnError() throws {
@@ -91,6 +119,62 @@ struct RendererTests {
         5 | y
           | `- error: cannot find 'y' in scope
         """)
+  }
+
+  @Test func compilerErrorsInANotebookQuoteTheNotebooksLines() {
+    // The compiler quotes the generated program (its line 12 and the #sourceLocation line);
+    // the report quotes the notebook's lines 4 and 5, with a caret under column 3, and not the
+    // fences on lines 3 and 6.
+    let output = """
+      Chapters/01-x.md:5:3: error: cannot find 'y' in scope
+      10 | #sourceLocation(file: "Chapters/01-x.md", line: 4)
+      11 | print(x)
+      12 | y
+         | `- error: cannot find 'y' in scope
+      """
+    let notebook = ["# X", "", "```swift", "print(x)", "y", "```"]
+    #expect(
+      Renderer.errorDiagnostics(in: output, notebooks: ["Chapters/01-x.md": notebook]) == """
+        Chapters/01-x.md:5:3: error: cannot find 'y' in scope
+        4 | print(x)
+        5 | y
+          |   ^ cannot find 'y' in scope
+        """)
+  }
+
+  @Test func theProjectFolderIsFoundFromAnyFolderInsideIt() throws {
+    let (renderer, _) = try project(program: "")
+    defer { try? FileManager.default.removeItem(at: renderer.root) }
+    let root = renderer.root.standardizedFileURL
+    let nested = root.appending(path: ".build/debug")
+    for folder in [root.appending(path: "Chapters"), nested] {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    #expect(Renderer.findRoot(from: nested) == nil)  // no Package.swift yet
+    try Data("// swift-tools-version: 6.2\n".utf8).write(to: root.appending(path: "Package.swift"))
+    #expect(Renderer.findRoot(from: nested)?.path == root.path)
+    #expect(Renderer.findRoot(from: root)?.path == root.path)
+    #expect(
+      "\(BookError.noProjectRoot(searchedFrom: "/tmp"))".hasPrefix(
+        "error: no project folder (one with Package.swift and Chapters/) at or above /tmp."))
+  }
+
+  @Test func aFailedWriteLeavesTheOldBookAndFigures() throws {
+    let (renderer, _) = try project(program: "")
+    defer { try? FileManager.default.removeItem(at: renderer.root) }
+    let root = renderer.root
+    try FileManager.default.createDirectory(
+      at: root.appending(path: ".build"), withIntermediateDirectories: true)
+    try renderer.write(markdown: "old\n", figures: ["old.svg": "<svg/>\n"])
+    // A figure in a folder that does not exist cannot be written: the write fails part way,
+    // after the new book's text is known. The old book and figures must be untouched.
+    #expect(throws: (any Error).self) {
+      try renderer.write(markdown: "new\n", figures: ["a.svg": "<svg/>\n", "no/such.svg": ""])
+    }
+    #expect(try String(contentsOf: root.appending(path: "book.md"), encoding: .utf8) == "old\n")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: root.appending(path: "figures").path)
+        == ["old.svg"])
   }
 
   @Test func writeReplacesTheBookAndTheFiguresWhole() throws {

@@ -45,6 +45,14 @@ struct MatrixTests {
     #expect(a.sum() == 21)  // 1+2+3+4+5+6
   }
 
+  @Test func transposeOfASquareNonSymmetricMatrix() {
+    // Row i becomes column i: a bug that returned the matrix unchanged would pass on a
+    // symmetric matrix, not on this one.
+    let a: Matrix = [[1, 2, 3], [4, 5, 6], [7, 8, 10]]
+    expectMatrix(a.transposed(), equals: [[1, 4, 7], [2, 5, 8], [3, 6, 10]], "transpose")
+    expectMatrix(a.transposed().transposed(), equals: a, tolerance: 0, "transpose twice")
+  }
+
   @Test func dotProduct() {
     #expect(dot([1, 2, 3], [4, 5, 6]) == 32)  // 4 + 10 + 18
   }
