@@ -4,7 +4,7 @@ SWIFT ?= swift
 # `make bench BENCH_FLAGS=` for a stock build.
 BENCH_FLAGS ?= -Xswiftc -target-cpu -Xswiftc native
 
-.PHONY: test book bench format lint
+.PHONY: test book try-this bench format lint
 
 test:
 	$(SWIFT) test
@@ -13,6 +13,12 @@ test:
 book:
 	$(SWIFT) build --product book
 	SWIFT="$(SWIFT)" "$$($(SWIFT) build --show-bin-path)/book"
+
+# Checks every notebook's "Try this" on a scratch copy in .build/try-this: the suggested change
+# makes the suggested command fail, first with the failure the prose quotes.
+try-this:
+	$(SWIFT) build --product book
+	SWIFT="$(SWIFT)" "$$($(SWIFT) build --show-bin-path)/book" try-this
 
 bench:
 	$(SWIFT) run -c release $(BENCH_FLAGS) bench

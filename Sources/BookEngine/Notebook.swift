@@ -80,6 +80,7 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
   case compileFailed(diagnostics: String)
   case cellFailed(CellFailure)
   case noProjectRoot(searchedFrom: String)
+  case badTryThis(path: String, line: Int, reason: String)
   case badFigure(path: String, line: Int, reason: String)
   case commandFailed(command: String, status: Int32, output: String)
 
@@ -99,6 +100,8 @@ public enum BookError: Error, Equatable, CustomStringConvertible {
       return "error: no project folder (one with Package.swift and Chapters/) at or above "
         + "\(start). Run `make book` in the project folder, or, in Xcode, set the book "
         + "scheme's working directory to it (Product > Scheme > Edit Scheme > Run > Options)."
+    case .badTryThis(let path, let line, let reason):
+      return "\(path):\(line): error: try-this: \(reason)"
     case .badFigure(let path, let line, let reason):
       return "\(path):\(line): error: figure: \(reason)"
     case .commandFailed(let command, let status, let output):

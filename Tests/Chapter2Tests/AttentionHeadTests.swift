@@ -13,22 +13,25 @@ struct AttentionHeadTests {
   @Test func everyIntermediateMatrix() {
     let trace = head.trace(T.x)
     // Q = X·W^Q: row i is word i's query, [2, 64] (tile rows as in step one).
-    expectMatrix(trace.queries, equals: T.repeated(Matrix([T.q1Tile, T.q2Tile])))
-    expectMatrix(trace.keys, equals: T.repeated(Matrix([T.k1Tile, T.k2Tile])))
-    expectMatrix(trace.values, equals: T.repeated(Matrix([T.v1Tile, T.v2Tile])))
+    expectMatrix(
+      trace.queries, equals: T.repeated(Matrix([T.q1Tile, T.q2Tile])), "Step 1: Q = X·W^Q")
+    expectMatrix(trace.keys, equals: T.repeated(Matrix([T.k1Tile, T.k2Tile])), "Step 1: K = X·W^K")
+    expectMatrix(
+      trace.values, equals: T.repeated(Matrix([T.v1Tile, T.v2Tile])), "Step 1: V = X·W^V")
     // Q·Kᵀ: [2, 64] × [64, 2] = [2, 2]; entry (i, j) = 16 × q̃ᵢ·k̃ⱼ = 16 × [[7, 6], [6, 7]].
-    expectMatrix(trace.scores, equals: [[112, 96], [96, 112]])
+    expectMatrix(trace.scores, equals: [[112, 96], [96, 112]], "Step 2: scores Q·K^T")
     // ÷ √64 = 8
     expectMatrix(trace.scaledScores, equals: [[14, 12], [12, 14]], "Step 3: scaled scores")
     // Row-wise softmax: (a, b) and (b, a)
-    expectMatrix(trace.weights, equals: [[T.a, T.b], [T.b, T.a]], tolerance: 1e-12)
+    expectMatrix(
+      trace.weights, equals: [[T.a, T.b], [T.b, T.a]], tolerance: 1e-12, "Step 4: softmax weights")
     // Z = weights · V; tile: row 1 = a·[2 0 1 1] + b·[0 4 1 2], row 2 = b·[…] + a·[…]
     let zTile: Matrix = [
       [1.761594155955764888, 0.4768116880884702238, 1, 1.119202922022117556],  // 2a 4b a+b a+2b
       [0.2384058440442351119, 3.523188311911529776, 1, 1.880797077977882444],  // 2b 4a a+b 2a+b
     ]
-    expectMatrix(trace.output, equals: T.repeated(zTile), tolerance: 1e-12)
-    expectMatrix(head(T.x), equals: trace.output, tolerance: 0)
+    expectMatrix(trace.output, equals: T.repeated(zTile), tolerance: 1e-12, "Steps 5 and 6: Z")
+    expectMatrix(head(T.x), equals: trace.output, tolerance: 0, "head(X) is the trace's Z")
   }
 
   @Test func matrixFormEqualsTheVectorFormRowByRow() {
@@ -46,9 +49,15 @@ struct AttentionHeadTests {
       for (i, word) in x.rowArrays.enumerated() {
         let oneWord = OneWordAttention(
           query: project(word, head.queryWeights), keys: keys, values: values)
-        expectVector(trace.scores.row(i), equals: oneWord.scores, tolerance: 1e-12)
-        expectVector(trace.weights.row(i), equals: oneWord.weights, tolerance: 1e-12)
-        expectVector(trace.output.row(i), equals: oneWord.output, tolerance: 1e-12)
+        expectVector(
+          trace.scores.row(i), equals: oneWord.scores, tolerance: 1e-12,
+          "Step 2: row \(i + 1) of Q·K^T against word \(i + 1)'s scores")
+        expectVector(
+          trace.weights.row(i), equals: oneWord.weights, tolerance: 1e-12,
+          "Step 4: row \(i + 1) of the weights against word \(i + 1)'s weights")
+        expectVector(
+          trace.output.row(i), equals: oneWord.output, tolerance: 1e-12,
+          "Step 6: row \(i + 1) of Z against z\(i + 1)")
       }
     }
   }
@@ -68,26 +77,27 @@ struct AttentionHeadTests {
         [-0.0043865345087994705, -0.02096704652957151, -0.03448887932606377],
         [-0.005189142611544273, -0.16054003994025545, 0.0810972275621702],
         [-0.06909338947894869, 0.02414741405646265, 0.03433856061583125],
-      ], tolerance: 1e-14)
-    expectMatrix(trace.scaledScores, equals: trace.scores / 8, tolerance: 0)
+      ], tolerance: 1e-14, "Paper size, step 2: scores Q·K^T (NumPy reference)")
+    expectMatrix(
+      trace.scaledScores, equals: trace.scores / 8, tolerance: 0, "Paper size, step 3: ÷ √64")
     expectMatrix(
       trace.weights,
       equals: [
         [0.3339819418939572, 0.3332904597616814, 0.33272759834436133],
         [0.3342678747721082, 0.327839391906341, 0.3378927333215509],
         [0.3306073413198956, 0.33448314565980763, 0.3349095130202968],
-      ], tolerance: 1e-12)
+      ], tolerance: 1e-12, "Paper size, step 4: weights (NumPy reference)")
     expectVector(
       Array(trace.output.row(0)[0..<4]),
       equals: [
         0.017235478887813557, 0.04921496161917257, 0.08251148833135664, 0.04872180147327194,
       ],
-      tolerance: 1e-12)
+      tolerance: 1e-12, "Paper size, step 6: Z, row 1, columns 1 to 4 (NumPy reference)")
     expectVector(
       Array(trace.output.row(2)[60..<64]),
       equals: [
         0.0006310790802316531, 0.02183522354715702, 0.024960627892488443, 0.01382364673231192,
-      ], tolerance: 1e-12)
+      ], tolerance: 1e-12, "Paper size, step 6: Z, row 3, columns 61 to 64 (NumPy reference)")
   }
 
   @Test func weightRowsSumToOneAtPaperSize() {
@@ -107,9 +117,9 @@ struct AttentionHeadTests {
     let q: Matrix = [[1000, 0, 0, 0]]
     let k: Matrix = [[2, 0, 0, 0], [-2, 0, 0, 0]]  // scores 2000, −2000; ÷ √4 = 1000, −1000
     let steps = scaledDotProductAttention(queries: q, keys: k, values: [[1, 0], [0, 1]])
-    expectMatrix(steps.scaledScores, equals: [[1000, -1000]])
-    expectMatrix(steps.weights, equals: [[1, 0]])
-    expectMatrix(steps.output, equals: [[1, 0]])
+    expectMatrix(steps.scaledScores, equals: [[1000, -1000]], "Step 3: huge scaled scores")
+    expectMatrix(steps.weights, equals: [[1, 0]], "Step 4: softmax of ±1000")
+    expectMatrix(steps.output, equals: [[1, 0]], "Step 6: Z")
   }
 }
 
