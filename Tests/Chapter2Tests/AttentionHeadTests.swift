@@ -3,7 +3,7 @@ import SelfAttention
 import TestSupport
 import Testing
 
-/// The matrix form, Z = softmax(Q·Kᵀ / √d_k) · V, every intermediate against hand-derived values.
+/// The matrix form, Z = softmax(Q·K^T / √d_k) · V, every intermediate against hand-derived values.
 @Suite("Self-attention in matrix form")
 struct AttentionHeadTests {
   typealias T = ThinkingMachines
@@ -18,7 +18,7 @@ struct AttentionHeadTests {
     expectMatrix(trace.keys, equals: T.repeated(Matrix([T.k1Tile, T.k2Tile])), "Step 1: K = X·W^K")
     expectMatrix(
       trace.values, equals: T.repeated(Matrix([T.v1Tile, T.v2Tile])), "Step 1: V = X·W^V")
-    // Q·Kᵀ: [2, 64] × [64, 2] = [2, 2]; entry (i, j) = 16 × q̃ᵢ·k̃ⱼ = 16 × [[7, 6], [6, 7]].
+    // Q·K^T: [2, 64] × [64, 2] = [2, 2]; entry (i, j) = 16 × q̃ᵢ·k̃ⱼ = 16 × [[7, 6], [6, 7]].
     expectMatrix(trace.scores, equals: [[112, 96], [96, 112]], "Step 2: scores Q·K^T")
     // ÷ √64 = 8
     expectMatrix(trace.scaledScores, equals: [[14, 12], [12, 14]], "Step 3: scaled scores")
@@ -32,6 +32,37 @@ struct AttentionHeadTests {
     ]
     expectMatrix(trace.output, equals: T.repeated(zTile), tolerance: 1e-12, "Steps 5 and 6: Z")
     expectMatrix(head(T.x), equals: trace.output, tolerance: 0, "head(X) is the trace's Z")
+  }
+
+  @Test func rowsAreQueriesAndColumnsAreKeysOnAnAsymmetricExample() {
+    // Chapter 2's "Which way round?": d_k = 4, √d_k = 2. Score (i, j) = qᵢ·kⱼ = 2 × element i
+    // of kⱼ, since qᵢ is 2 in position i. A transposed product (K·Q^T) would give the transpose.
+    let steps = scaledDotProductAttention(
+      queries: [[2, 0, 0, 0], [0, 2, 0, 0], [0, 0, 2, 0]],
+      keys: [[1, 0, 1, 0], [2, 1, 0, 0], [0, 0, 0, 1]],
+      values: [[1, 0], [0, 1], [1, 1]])
+    // Row 1: 2·[k1₁ k2₁ k3₁] = 2·[1 2 0]; row 2: 2·[0 1 0]; row 3: 2·[1 0 0].
+    expectMatrix(
+      steps.scores, equals: [[2, 4, 0], [0, 2, 0], [2, 0, 0]], "Which way round, step 2: Q·K^T")
+    expectMatrix(
+      steps.scaledScores, equals: [[1, 2, 0], [0, 1, 0], [1, 0, 0]],
+      "Which way round, step 3: ÷ √4 = 2")
+    // Row 1: (e, e^2, 1) / (1 + e + e^2); rows 2 and 3: (1, e, 1) and (e, 1, 1) / (2 + e).
+    let (r1, r2, r3) = (0.24472847105479764, 0.6652409557748219, 0.09003057317038046)
+    let (small, large) = (0.21194155761708547, 0.5761168847658291)  // 1 / (2 + e), e / (2 + e)
+    expectMatrix(
+      steps.weights, equals: [[r1, r2, r3], [small, large, small], [large, small, small]],
+      tolerance: 1e-15, "Which way round, step 4: weights (row i is query i)")
+    // Z = weights · V with V = [[1, 0], [0, 1], [1, 1]]: row = (w₁ + w₃, w₂ + w₃).
+    // Row 1: ((e + 1) / S, (e^2 + 1) / S), S = 1 + e + e^2; rows 2 and 3 from 2 / (2 + e) and
+    // (e + 1) / (2 + e).
+    expectMatrix(
+      steps.output,
+      equals: [
+        [0.3347590442251781, 0.7552715289452022],
+        [0.42388311523417094, 0.7880584423829147],
+        [0.7880584423829147, 0.42388311523417094],
+      ], tolerance: 1e-15, "Which way round, step 6: Z")
   }
 
   @Test func matrixFormEqualsTheVectorFormRowByRow() {

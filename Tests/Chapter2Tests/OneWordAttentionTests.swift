@@ -38,14 +38,14 @@ struct OneWordAttentionTests {
   }
 
   @Test func stepFourSoftmaxGivesThePosts88And12() {
-    // softmax(14, 12) = (1, e⁻²) / (1 + e⁻²) = (0.88079…, 0.11920…): the post's 0.88 and 0.12.
+    // softmax(14, 12) = (1, e^-2) / (1 + e^-2) = (0.88079…, 0.11920…): the post's 0.88 and 0.12.
     expectVector(
       thinking.weights, equals: [T.a, T.b], tolerance: 1e-12, "Step 4: softmax weights of Thinking")
     #expect(formatVector(thinking.weights, decimals: 2) == "[0.88  0.12]")
   }
 
   @Test func dividingByKeyDimensionInsteadOfItsRootIsFlatter() {
-    // The classic mistake, ÷ 64: (1.75, 1.5) -> (1, e^−0.25) / (1 + e^−0.25), e^−0.25 = 0.77880:
+    // The classic mistake, ÷ 64: (1.75, 1.5) -> (1, e^-0.25) / (1 + e^-0.25), e^-0.25 = 0.77880:
     // σ(0.25) = 0.5621765009, σ(−0.25) = 0.4378234991. The book prints these; the step above
     // pins 0.8808 instead.
     expectVector(

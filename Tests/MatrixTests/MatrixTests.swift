@@ -26,7 +26,7 @@ struct MatrixTests {
   }
 
   @Test func transposeSwapsRowsAndColumns() {
-    // Row i of A becomes column i of Aᵀ.
+    // Row i of A becomes column i of A^T.
     expectMatrix(a.transposed(), equals: [[1, 4], [2, 5], [3, 6]])
     #expect(a.transposed().transposed() == a)
   }
