@@ -30,19 +30,24 @@ struct PropertyTests {
     func pairColumns(_ i: Int) -> (sine: Int, cosine: Int) {
       layout == .interleaved ? (2 * i, 2 * i + 1) : (i, modelDimension / 2 + i)
     }
+    // For each offset k: every pair at every position pos, rotated by R(kω_i), against the
+    // encoding at pos + k. One comparison per k, so a wrong pair shows once, not per position.
     for k in [1, 5, 40] {
+      var rotated = Matrix(rows: 120 - k, columns: modelDimension)
       for (i, frequency) in frequencies.enumerated() {
         let angle = Double(k) * frequency
         let rotation: Matrix = [[cos(angle), -sin(angle)], [sin(angle), cos(angle)]]
         let (sine, cosine) = pairColumns(i)
-        for pos in [0, 3, 17, 79] {
+        for pos in 0..<(120 - k) {
           let pair = Matrix(row: [encoding[pos, sine], encoding[pos, cosine]])
-          let shifted = Matrix(row: [encoding[pos + k, sine], encoding[pos + k, cosine]])
-          expectMatrix(
-            matmul(pair, rotation), equals: shifted, tolerance: 1e-12,
-            "\(layout): pair \(i) at position \(pos) + \(k) = pair at \(pos) · R(\(k)ω)")
+          let turned = matmul(pair, rotation)  // [1, 2]
+          rotated[pos, sine] = turned[0, 0]
+          rotated[pos, cosine] = turned[0, 1]
         }
       }
+      expectMatrix(
+        rotated, equals: encoding.rows(k..<120), tolerance: 1e-12,
+        "\(layout): each pair at position pos, rotated by R(\(k)ω), is the pair at pos + \(k)")
     }
   }
 
