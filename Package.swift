@@ -9,6 +9,7 @@ import PackageDescription
 let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])] = [
   (1, "Embeddings", ["Matrix"]),
   (2, "SelfAttention", ["Matrix"]),
+  (4, "PositionalEncoding", ["Matrix"]),
 ]
 
 let package = Package(

@@ -3,6 +3,7 @@
 import Embeddings
 import Foundation
 import Matrix
+import PositionalEncoding
 import SelfAttention
 
 /// The best time of `repetitions` runs of `body`, in seconds, after one warm-up run.
@@ -65,4 +66,7 @@ var generator = SplitMix64(seed: 3)
 let sentence = Matrix.random(rows: 64, columns: 512, in: -1, 1, using: &generator)
 report("Chapter 2: one head, 64 tokens, d_model 512 -> d_k 64") {
   _ = paperHead(sentence)
+}
+report("Chapter 4: positional encoding, 20 × 512") {
+  _ = positionalEncoding(positions: 20, modelDimension: 512)
 }
