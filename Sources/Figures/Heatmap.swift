@@ -25,8 +25,12 @@ public func heatmap(
   let top = 50  // column title, then column labels
   let gridWidth = cell * values.columns
   let gridHeight = cell * values.rows
-  let width = max(left + gridWidth + 12, left + textWidth(columnTitle) + 12, 400)
-  var svg = SVG(width: width, height: top + gridHeight + 60)
+  let width = max(
+    left + gridWidth + 12, left + textWidth(columnTitle) + 12,
+    left + SVG.colorLegendWidth(title: "colour scale"))
+  // The row title is written upwards, centred on the grid; the picture is tall enough for it.
+  let height = max(top + gridHeight + 60, top + gridHeight / 2 + textWidth(rowTitle) / 2 + 8)
+  var svg = SVG(width: width, height: height)
   svg.text(columnTitle, x: left + gridWidth / 2, y: 16, bold: true)
   svg.text(rowTitle, x: 18, y: top + gridHeight / 2, bold: true, rotated: true)
   for (j, label) in columnLabels.enumerated() {

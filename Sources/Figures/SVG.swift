@@ -77,6 +77,11 @@ struct SVG {
     }
   }
 
+  /// How wide `colorLegend` draws with this title and bar width, labels included.
+  static func colorLegendWidth(title: String, width: Int = 200) -> Int {
+    8 * title.count + 12 + width + 20
+  }
+
   var document: String {
     ([
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\""

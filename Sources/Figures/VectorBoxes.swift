@@ -18,7 +18,9 @@ public func vectorBoxes(
   let elided = shown < vectors.columns
   let labelWidth = 12 + (labels.map { textWidth($0) }.max() ?? 0)
   let scale = ColorScale.signed(fitting: vectors)
-  let width = max(labelWidth + box * shown + (elided ? 110 : 8), 400)
+  let width = max(
+    labelWidth + box * shown + (elided ? 110 : 8),
+    labelWidth + SVG.colorLegendWidth(title: "colour scale"))
   let rowsHeight = 8 + (box + 12) * vectors.rows
   var svg = SVG(width: width, height: rowsHeight + 40)
   for i in 0..<vectors.rows {
