@@ -101,8 +101,9 @@ enum JeSuisEtudiant {
   static let t = 0.04661262257797389  // 1 / (e⁻¹ + 1 + e³)
   static let u = 0.9362395518765056  // e³ / (e⁻¹ + 1 + e³)
 
-  static let weights1 = Matrix([[a, c, b], [d, f, g], [a, b, c]])  // from rows [2 −2 1] [2 0 −1] [2 1 −2]
-  static let weights2 = Matrix([[p, q, r], [p, r, q], [s, t, u]])  // from rows [−1 1 2] [−1 2 1] [−1 0 3]
+  // From the scaled rows [2 −2 1], [2 0 −1], [2 1 −2] and [−1 1 2], [−1 2 1], [−1 0 3]:
+  static let weights1 = Matrix([[a, c, b], [d, f, g], [a, b, c]])
+  static let weights2 = Matrix([[p, q, r], [p, r, q], [s, t, u]])
 
   // Steps 5 and 6: z = Σ weight · v. Head 1, v = [1 2 −1 0], [0 −1 2 1], [2 0 1 −1]:
   static let z1: Matrix = [
