@@ -3,6 +3,7 @@
 import Embeddings
 import Foundation
 import Matrix
+import MultiHeadAttention
 import SelfAttention
 
 /// The best time of `repetitions` runs of `body`, in seconds, after one warm-up run.
@@ -65,4 +66,8 @@ var generator = SplitMix64(seed: 3)
 let sentence = Matrix.random(rows: 64, columns: 512, in: -1, 1, using: &generator)
 report("Chapter 2: one head, 64 tokens, d_model 512 -> d_k 64") {
   _ = paperHead(sentence)
+}
+let paperLayer = MultiHeadAttention(modelDimension: 512, headCount: 8, seed: 2)
+report("Chapter 3: multi-head attention, 8 heads, 64 tokens, d_model 512") {
+  _ = paperLayer(sentence)
 }

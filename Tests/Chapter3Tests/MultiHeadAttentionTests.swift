@@ -189,4 +189,16 @@ struct MultiHeadAttentionTests {
     #expect(layer.heads[0].queryWeights == chapter2.queryWeights)
     #expect(layer.heads[0].valueWeights == chapter2.valueWeights)
   }
+
+  @Test func theTryThisFailureIsTheOneTheChapterQuotes() {
+    // Reversing the heads before concatenating gives [Z₂ Z₁]. Columns 2 and 6 are then off by
+    // the same amount, |(2d − f) − (p + 2q)| ≈ 1.0193, up to the last bit; the computed values
+    // make column 6 the worst, which is the line the chapter quotes.
+    let headOutputs = layer.trace(J.x).heads.map(\.output)
+    let message = matrixMismatch(
+      Matrix(concatenatingColumns: headOutputs.reversed()),
+      Matrix(concatenatingColumns: [J.z1, J.z2]), tolerance: 1e-12)
+    #expect(message?.hasPrefix("row 2, column 6 is 1.573394 where 0.5541119 was expected") == true)
+  }
+
 }
