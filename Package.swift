@@ -9,6 +9,7 @@ import PackageDescription
 let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])] = [
   (1, "Embeddings", ["Matrix"]),
   (2, "SelfAttention", ["Matrix"]),
+  (3, "MultiHeadAttention", ["Matrix", "SelfAttention"]),
   (4, "PositionalEncoding", ["Matrix"]),
 ]
 
@@ -39,7 +40,7 @@ let package = Package(
     + chapters.map {
       .testTarget(
         name: "Chapter\($0.number)Tests",
-        dependencies: [.target(name: $0.module), "Matrix", "TestSupport"]
+        dependencies: [.target(name: $0.module), "TestSupport"] + $0.dependencies
       )
     }
 )

@@ -3,6 +3,7 @@
 import Embeddings
 import Foundation
 import Matrix
+import MultiHeadAttention
 import PositionalEncoding
 import SelfAttention
 
@@ -66,6 +67,10 @@ var generator = SplitMix64(seed: 3)
 let sentence = Matrix.random(rows: 64, columns: 512, in: -1, 1, using: &generator)
 report("Chapter 2: one head, 64 tokens, d_model 512 -> d_k 64") {
   _ = paperHead(sentence)
+}
+let paperLayer = MultiHeadAttention(modelDimension: 512, headCount: 8, seed: 2)
+report("Chapter 3: multi-head attention, 8 heads, 64 tokens, d_model 512") {
+  _ = paperLayer(sentence)
 }
 report("Chapter 4: positional encoding, 20 × 512") {
   _ = positionalEncoding(positions: 20, modelDimension: 512)

@@ -39,6 +39,14 @@ struct ExpectMatrixTests {
         == "row 2, column 2 is 4 where 5 was expected (off by 1, more than the tolerance 0.01)")
   }
 
+  @Test func ofEquallyBadElementsTheFirstIsReportedDespiteRounding() {
+    // Both are off by 1 in exact arithmetic; in Double the second difference is 1 + 2⁻⁵²
+    // (1.1 − 0.1 and 2.2 − 1.2 round differently). The first, row by row, is reported.
+    #expect(
+      matrixMismatch([[0.1, 1.2]], [[1.1, 2.2]], tolerance: 0.5)?.hasPrefix(
+        "row 1, column 1 is 0.1 where 1.1 was expected") == true)
+  }
+
   @Test func aNaNNeverAgrees() {
     #expect(
       matrixMismatch([[Double.nan]], [[0]], tolerance: 1)

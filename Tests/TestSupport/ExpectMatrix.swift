@@ -4,7 +4,8 @@ import Testing
 
 /// Where `actual` and `expected` differ by more than `tolerance`, in words a learner can act on,
 /// or nil when they agree. The shape is compared first, then every element; the worst one is
-/// reported. Equal infinities (a mask's −∞) agree; a NaN never does.
+/// reported (the first of equally bad ones, row by row). Equal infinities (a mask's −∞) agree;
+/// a NaN never does.
 ///
 ///     matrixMismatch([[1.75, 1.5]], [[14, 12]], tolerance: 1e-9)
 ///     // "row 1, column 1 is 1.75 where 14 was expected (off by 12.25) …"
@@ -12,19 +13,19 @@ public func matrixMismatch(_ actual: Matrix, _ expected: Matrix, tolerance: Doub
   guard actual.shape == expected.shape else {
     return "the shape is \(actual.shape) where \(expected.shape) was expected"
   }
-  var worst = (row: 0, column: 0, difference: 0.0)
-  for i in 0..<actual.rows {
-    for j in 0..<actual.columns {
-      if actual[i, j] == expected[i, j] { continue }
-      let difference = abs(actual[i, j] - expected[i, j])
-      let comparable = difference.isNaN ? Double.infinity : difference
-      if comparable > worst.difference { worst = (i, j, comparable) }
-    }
+  func difference(_ i: Int, _ j: Int) -> Double {
+    if actual[i, j] == expected[i, j] { return 0 }  // equal infinities (a mask) included
+    let difference = abs(actual[i, j] - expected[i, j])
+    return difference.isNaN ? .infinity : difference
   }
-  guard worst.difference > tolerance else { return nil }
-  let (i, j) = (worst.row, worst.column)
+  let cells = (0..<actual.rows).flatMap { i in (0..<actual.columns).map { j in (i, j) } }
+  let largest = cells.map { difference($0.0, $0.1) }.max() ?? 0
+  guard largest > tolerance else { return nil }
+  // The first element, row by row, that is off by the largest amount; differences that agree
+  // to 9 digits count as equal, so rounding in the last bit does not decide which is shown.
+  let (i, j) = cells.first { difference($0.0, $0.1) >= largest * (1 - 1e-9) }!
   return "row \(i + 1), column \(j + 1) is \(short(actual[i, j])) where \(short(expected[i, j])) "
-    + "was expected (off by \(short(worst.difference)), more than the tolerance "
+    + "was expected (off by \(short(difference(i, j))), more than the tolerance "
     + "\(short(tolerance)))"
 }
 
