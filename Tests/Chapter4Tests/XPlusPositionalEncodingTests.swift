@@ -5,7 +5,7 @@ import Testing
 
 /// X + PE for "je suis étudiant" with Chapter 1's hand-written d_model 4 table.
 @Suite("Adding the encoding to the embeddings")
-struct AddingPositionsTests {
+struct XPlusPositionalEncodingTests {
   // Rows 1, 2, 3 of Chapter 1's table: je, suis, étudiant.
   let x: Matrix = [[1, -1, 0, 2], [0, 2, 1, -1], [2, 1, -1, 0]]
 

@@ -6,7 +6,7 @@ import Testing
 /// d_model 4 at positions 0, 1, 2 in both layouts, against values derived by hand.
 /// sin and cos of 1, 2, 0.01, 0.02, 0.0001, 0.0002 are Python's math.sin and math.cos.
 @Suite("Sinusoidal positional encoding at d_model 4")
-struct SinusoidalEncodingTests {
+struct EncodingTablesTests {
   @Test func frequenciesOfThePaperAndOfTensor2tensor() {
     // Paper: ω_i = 1 / 10000^(2i/4): i = 0 -> 10000^0 = 1; i = 1 -> 1 / 10000^(1/2) = 1/100.
     expectVector(
