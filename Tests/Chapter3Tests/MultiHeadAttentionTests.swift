@@ -92,7 +92,7 @@ struct MultiHeadAttentionTests {
     }
   }
 
-  @Test func oneHeadWithIdentityOutputWeightsIsChapter2sHead() {
+  @Test func oneHeadWithIdentityOutputWeightsIsTheSelfAttentionHead() {
     let head = AttentionHead(modelDimension: 8, keyDimension: 8, seed: 6)
     let single = MultiHeadAttention(heads: [head], outputWeights: .identity(8))
     var generator = SplitMix64(seed: 7)
@@ -183,7 +183,7 @@ struct MultiHeadAttentionTests {
       tolerance: 1e-13, "Multiply by W^O: Z, row 3, columns 509–512")
   }
 
-  @Test func theFirstRandomHeadIsChapter2sHeadWithTheSameSeed() {
+  @Test func theFirstRandomHeadIsTheSelfAttentionHeadWithTheSameSeed() {
     let layer = MultiHeadAttention(modelDimension: 512, headCount: 8, seed: 2)
     let chapter2 = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 2)
     #expect(layer.heads[0].queryWeights == chapter2.queryWeights)
