@@ -171,14 +171,16 @@ private func roundUp(_ x: Int, _ multiple: Int) -> Int {
   (x &+ multiple &- 1) / multiple &* multiple
 }
 
-/// C = A · B for row-major Double matrices. A is [m, k], B is [k, n], C is [m, n] and is fully overwritten.
+/// C = A · B for row-major Double matrices. A is [m, k], B is [k, n], C is [m, n] and is fully
+/// overwritten. The row strides (lda, ldb, ldc) let a caller pass a block of a larger matrix.
 func blockedMatmul(
   m: Int, k: Int, n: Int,
-  a: UnsafePointer<Double>, b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
+  a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+  c: UnsafeMutablePointer<Double>, ldc: Int
 ) {
   guard m > 0, n > 0 else { return }
   guard k > 0 else {
-    c.update(repeating: 0, count: m &* n)
+    for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) }
     return
   }
   let mr = BlockedMatmul.mr, nr = BlockedMatmul.nr
@@ -209,11 +211,11 @@ func blockedMatmul(
       let kc = min(BlockedMatmul.kc, k &- pc)
       // The first k-block starts every element from +0.0; later ones resume from C.
       let accumulate = pc > 0
-      packB(b, n, pc, kc, jc, nc, bPack)
+      packB(b, ldb, pc, kc, jc, nc, bPack)
       var ic = 0
       while ic < m {
         let mc = min(BlockedMatmul.mc, m &- ic)
-        packA(a, k, ic, mc, pc, kc, aPack)
+        packA(a, lda, ic, mc, pc, kc, aPack)
         var jr = 0
         while jr < nc {
           let w = min(nr, nc &- jr)
@@ -222,15 +224,15 @@ func blockedMatmul(
           while ir < mc {
             let h = min(mr, mc &- ir)
             let pa = aPack + ir &* kc
-            let cij = c + ((ic &+ ir) &* n &+ jc &+ jr)
+            let cij = c + ((ic &+ ir) &* ldc &+ jc &+ jr)
             if h == mr && w == nr {
-              microKernel(kc, pa, pb, cij, n, accumulate)
+              microKernel(kc, pa, pb, cij, ldc, accumulate)
             } else {
               if accumulate {
                 var r = 0
                 while r < h {
                   var j = 0
-                  while j < w { tile[r &* nr &+ j] = cij[r &* n &+ j]; j &+= 1 }
+                  while j < w { tile[r &* nr &+ j] = cij[r &* ldc &+ j]; j &+= 1 }
                   r &+= 1
                 }
               }
@@ -238,7 +240,7 @@ func blockedMatmul(
               var r = 0
               while r < h {
                 var j = 0
-                while j < w { cij[r &* n &+ j] = tile[r &* nr &+ j]; j &+= 1 }
+                while j < w { cij[r &* ldc &+ j] = tile[r &* nr &+ j]; j &+= 1 }
                 r &+= 1
               }
             }

@@ -21,7 +21,8 @@ public func matmulPlainLoop(_ a: Matrix, _ b: Matrix) -> Matrix {
 }
 
 /// The matrix product A·B: the same numbers as `matmulPlainLoop(_:_:)` (the same products,
-/// summed in the same order), computed by the fast kernel `blockedMatmul`.
+/// summed in the same order), computed by the fast kernel `blockedMatmul` on up to
+/// `MatmulThreads.count` threads (the result does not depend on the count).
 /// Traps when the inner dimensions differ. Shape: [m, k] × [k, n] -> [m, n]
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
   checkInnerDimensions(a, b)
@@ -32,7 +33,9 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         guard let aBase = a_.baseAddress, let bBase = b_.baseAddress,
           let cBase = c_.baseAddress
         else { return }  // an empty matrix: nothing to compute
-        blockedMatmul(m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase)
+        parallelMatmul(
+          m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase,
+          threads: MatmulThreads.count)
       }
     }
   }

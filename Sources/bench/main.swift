@@ -1,5 +1,6 @@
-// `make bench`: matmul speed (plain loop vs optimized kernel) and the time of each chapter's
-// examples, in a release build. Timings belong here and in notes, never in tests.
+// `make bench`: matmul speed (plain loop vs optimized kernel, one thread and all, as a fraction
+// of the machine's measured peak) and the time of each chapter's examples, in a release build.
+// Timings belong here and in notes, never in tests.
 import Embeddings
 import Foundation
 import Matrix
@@ -15,9 +16,7 @@ func bestTime(repetitions: Int, _ body: () -> Void) -> Double {
     let start = ContinuousClock.now
     body()
     let elapsed = ContinuousClock.now - start
-    let seconds =
-      Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    best = min(best, seconds)
+    best = min(best, seconds(elapsed))
   }
   return best
 }
@@ -26,28 +25,14 @@ func padded(_ text: String, _ width: Int) -> String {
   String(repeating: " ", count: max(0, width - text.count)) + text
 }
 
-print("matmul, square n × n Double matrices, single thread: GFLOPS = 2·n³ / best time")
-print(padded("n", 6) + padded("plain loop", 14) + padded("kernel", 12) + padded("speed-up", 11))
-for n in [64, 128, 256, 512, 1024] {
-  var generator = SplitMix64(seed: UInt64(n))
-  let a = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
-  let b = Matrix.random(rows: n, columns: n, in: -1, 1, using: &generator)
-  let flops = 2 * Double(n) * Double(n) * Double(n)
-  let reps = max(5, min(50, Int(4e9 / flops)))
-  var sink = 0.0
-  let plain = bestTime(repetitions: max(2, reps / 8)) { sink += matmulPlainLoop(a, b)[0, 0] }
-  let kernel = bestTime(repetitions: reps) { sink += matmul(a, b)[0, 0] }
-  precondition(sink.isFinite)
-  print(
-    padded("\(n)", 6) + padded(formatDecimal(flops / plain / 1e9, decimals: 1), 14)
-      + padded(formatDecimal(flops / kernel / 1e9, decimals: 1), 12)
-      + padded(formatDecimal(plain / kernel, decimals: 1) + "×", 11))
-}
+checkKernelAgainstThePlainLoop()
+let peak = measuredPeak()
+benchMatmul(peak: peak)
 
 print("\nChapter examples (best of 20 runs)")
 func report(_ name: String, _ body: () -> Void) {
   let seconds = bestTime(repetitions: 20, body)
-  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 68 - name.count))
+  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 82 - name.count))
 }
 
 let french = Vocabulary(["<unk>", "je", "suis", "étudiant", "merci", "<eos>"])

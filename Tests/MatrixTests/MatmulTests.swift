@@ -1,6 +1,7 @@
-import Matrix
 import TestSupport
 import Testing
+
+@testable import Matrix
 
 @Suite("matmul: golden values, and the optimized kernel against the plain loop")
 struct MatmulTests {
@@ -46,5 +47,29 @@ struct MatmulTests {
     let reference = matmulPlainLoop(a, b)
     expectMatrix(fast, equals: reference, tolerance: 0)
     #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+  }
+
+  @Test(arguments: [(65, 129, 33), (7, 513, 17), (128, 128, 128), (5, 300, 97), (200, 64, 3)])
+  func everyThreadCountGivesTheSameBits(m: Int, k: Int, n: Int) {
+    // Splitting C into slabs of rows (or of columns, when C is wide) changes which thread
+    // computes an element, never how: every count must give the plain loop's bits.
+    var generator = SplitMix64(seed: UInt64(m * 7 + k * 3 + n))
+    let a = Matrix.random(rows: m, columns: k, in: -1, 1, using: &generator)
+    let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
+    let reference = matmulPlainLoop(a, b)
+    for threads in [1, 2, 3, 7] {
+      var c = Matrix(rows: m, columns: n, repeating: .nan)
+      a.elements.withUnsafeBufferPointer { a_ in
+        b.elements.withUnsafeBufferPointer { b_ in
+          c.elements.withUnsafeMutableBufferPointer { c_ in
+            parallelMatmul(
+              m: m, k: k, n: n, a: a_.baseAddress!, b: b_.baseAddress!, c: c_.baseAddress!,
+              threads: threads, minimumWork: 1)
+          }
+        }
+      }
+      expectMatrix(c, equals: reference, tolerance: 0, "matmul on \(threads) threads")
+      #expect(c.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+    }
   }
 }

@@ -1,0 +1,74 @@
+import Dispatch
+import Foundation
+
+/// How many threads `matmul` may use: the machine's cores unless the environment variable
+/// `TRANSFORMER_THREADS` says otherwise, or a program sets it.
+///
+///     MatmulThreads.count = 1   // one thread, e.g. to time the single-threaded kernel
+///
+/// The result of `matmul` is the same, bit for bit, for every thread count: each element of C is
+/// computed by one thread, with the same products summed in the same order.
+public enum MatmulThreads {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var stored: Int? = nil
+
+  /// The number of threads, at least 1.
+  public static var count: Int {
+    get {
+      lock.lock()
+      defer { lock.unlock() }
+      if let stored { return stored }
+      let fromEnvironment = ProcessInfo.processInfo.environment["TRANSFORMER_THREADS"]
+        .flatMap { Int($0) }
+      let value = max(1, fromEnvironment ?? ProcessInfo.processInfo.activeProcessorCount)
+      stored = value
+      return value
+    }
+    set {
+      lock.lock()
+      defer { lock.unlock() }
+      stored = max(1, newValue)
+    }
+  }
+
+  /// Below this many multiply-adds a product runs on one thread: starting threads would cost
+  /// more than it saves.
+  static let minimumWorkPerThread = 1 << 18
+}
+
+/// C = A · B on up to `threads` threads. The rows of C (or its columns, when C has fewer rows
+/// than columns) are cut into slabs whose edges are multiples of the kernel's tile, and each
+/// thread runs the single-threaded kernel on its slab. Bitwise identical to `blockedMatmul`.
+func parallelMatmul(
+  m: Int, k: Int, n: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+  c: UnsafeMutablePointer<Double>, threads: Int,
+  minimumWork: Int = MatmulThreads.minimumWorkPerThread
+) {
+  let work = m &* n &* k
+  let byRows = m >= n
+  let extent = byRows ? m : n
+  let tile = byRows ? 6 : 8  // the register tile: rows of A, columns of B
+  let slabs = min(threads, max(1, work / max(1, minimumWork)), extent / tile)
+  guard slabs > 1 else {
+    blockedMatmul(m: m, k: k, n: n, a: a, lda: k, b: b, ldb: n, c: c, ldc: n)
+    return
+  }
+  let slab = (extent / slabs + tile - 1) / tile * tile  // a whole number of tiles
+  let count = (extent + slab - 1) / slab
+  // Pointers are not Sendable; their addresses are, and each slab writes only its own part of C.
+  let (aAddress, bAddress, cAddress) = (Int(bitPattern: a), Int(bitPattern: b), Int(bitPattern: c))
+  DispatchQueue.concurrentPerform(iterations: count) { index in
+    let start = index * slab
+    let size = min(slab, extent - start)
+    let a = UnsafePointer<Double>(bitPattern: aAddress)!
+    let b = UnsafePointer<Double>(bitPattern: bAddress)!
+    let c = UnsafeMutablePointer<Double>(bitPattern: cAddress)!
+    if byRows {
+      blockedMatmul(
+        m: size, k: k, n: n, a: a + start * k, lda: k, b: b, ldb: n, c: c + start * n, ldc: n)
+    } else {
+      blockedMatmul(
+        m: m, k: k, n: size, a: a, lda: k, b: b + start, ldb: n, c: c + start, ldc: n)
+    }
+  }
+}
