@@ -35,6 +35,17 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Matrix"], path: "Tests/TestSupport"),
     .testTarget(name: "MatrixTests", dependencies: ["Matrix", "TestSupport"]),
     .testTarget(name: "BookTests", dependencies: ["BookEngine", "Figures", "TestSupport"]),
+
+    // Exercises: the learner writes in `Exercises` (one file of stubs per chapter), the worked
+    // answers are in `ExerciseSolutions`, and `ExercisesTests` checks both with the same golden
+    // values: `swift test --filter Exercises2` checks the learner's Chapter 2, `--filter
+    // Solutions` the answers. `--filter` matches test ids and file names, so no "Chapter" in
+    // either (`--filter ChapterN` skips them), and chapter N's checks live in ChecksN.swift.
+    .target(name: "Exercises", dependencies: ["Matrix"]),
+    .target(name: "ExerciseSolutions", dependencies: ["Matrix"]),
+    .testTarget(
+      name: "ExercisesTests",
+      dependencies: ["Exercises", "ExerciseSolutions", "Matrix", "TestSupport"]),
   ]
     + chapters.map { .target(name: $0.module, dependencies: $0.dependencies) }
     + chapters.map {
