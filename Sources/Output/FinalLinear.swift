@@ -115,7 +115,8 @@ public func mostProbableWords(_ probabilities: Matrix) -> [Int] {
     checkPrecondition(
       !row.contains(where: \.isNaN), "mostProbableWords: row \(i + 1) has a NaN: \(row)")
     var best = 0
-    for j in 1..<row.count where row[j] > row[best] { best = j }  // strictly greater: ties keep the first
+    // Strictly greater: a tie keeps the first word.
+    for j in 1..<row.count where row[j] > row[best] { best = j }
     return best
   }
 }

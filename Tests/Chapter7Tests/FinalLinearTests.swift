@@ -59,7 +59,9 @@ struct FinalLinearTests {
     ]
     let tied = FinalLinear(tiedTo: Embedding(table: table))
     expectMatrix(tied.weights, equals: table.transposed(), tolerance: 0, "W = E^T")
-    #expect(tied.weights.shape == Shape(rows: 4, columns: 6) && tied.bias == Array(repeating: 0, count: 6))
+    #expect(
+      tied.weights.shape == Shape(rows: 4, columns: 6) && tied.bias == Array(repeating: 0, count: 6)
+    )
     // Word j's logit is the dot product of the decoder output with word j's embedding.
     let x: Matrix = [[1, 2, 0, -1]]
     // [1 − 2, 2, 2 − 2 − 1, 1, −1 + 4, 1 + 2 − 1] = [−1, 2, −1, 1, 3, 2]

@@ -89,7 +89,8 @@ struct OutputPreconditionTests {
 
   @Test func aTargetRowThatIsNotADistribution() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = crossEntropyGradient(logits: Matrix(rows: 2, columns: 3), targets: [[0, 1, 0], [1, 1, 0]])
+      _ = crossEntropyGradient(
+        logits: Matrix(rows: 2, columns: 3), targets: [[0, 1, 0], [1, 1, 0]])
     }
     #expect(
       standardError(of: result).contains(
