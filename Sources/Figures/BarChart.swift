@@ -12,11 +12,12 @@ import Matrix
 /// Layout: panel p of row i has its bottom-left corner at
 /// (left + p·(panelWidth + 24), top + 100 + i·160), where left = 12 + the widest row label,
 /// top = 30, panelWidth = 48 · bars; bar j is 40 wide at x = corner + 4 + 48·j and
-/// round(100·value) high. Traps unless the distributions have one shape, one row label per
-/// row and one bar label per column, and one title per distribution.
+/// round(100·value) high; its value is written with `decimals` decimals. Traps unless the
+/// distributions have one shape, one row label per row and one bar label per column, and one
+/// title per distribution.
 public func distributionBars(
   _ distributions: [Matrix], panelTitles: [String], rowLabels: [String], barLabels: [String],
-  name: String, caption: String
+  name: String, caption: String, decimals: Int = 2
 ) -> Figure {
   let shape = distributions.first?.shape ?? Shape(rows: 0, columns: 0)
   checkPrecondition(
@@ -55,7 +56,7 @@ public func distributionBars(
         svg.rectangle(
           x: x, y: baseline - height, width: barWidth, height: height, fill: scale.color(value))
         svg.text(
-          formatDecimal(value, decimals: 2), x: x + barWidth / 2, y: baseline - height - 4,
+          formatDecimal(value, decimals: decimals), x: x + barWidth / 2, y: baseline - height - 4,
           size: 10)
         svg.text(barLabels[j], x: x + barWidth / 2, y: baseline + 14, size: 10)
       }
