@@ -5,6 +5,7 @@ import Embeddings
 import Foundation
 import Matrix
 import MultiHeadAttention
+import Output
 import PositionalEncoding
 import SelfAttention
 
@@ -59,4 +60,15 @@ report("Chapter 3: multi-head attention, 8 heads, 64 tokens, d_model 512") {
 }
 report("Chapter 4: positional encoding, 20 × 512") {
   _ = positionalEncoding(positions: 20, modelDimension: 512)
+}
+
+// The post's 10,000-word output vocabulary: W is [512, 10,000], 5.12 million weights.
+let finalLayer = FinalLinear(modelDimension: 512, vocabularySize: 10_000, seed: 8)
+let targetWords = (0..<64).map { ($0 * 157) % 10_000 }
+report("Chapter 7: final linear + softmax, 64 words × 512 -> 10,000 words") {
+  _ = finalLayer.trace(sentence)
+}
+let paperLogits = finalLayer.trace(sentence).logits
+report("Chapter 7: loss and gradient over 64 × 10,000 logits, ε = 0.1") {
+  _ = CrossEntropyLoss(smoothing: 0.1).trace(logits: paperLogits, targetWords: targetWords)
 }
