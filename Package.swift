@@ -11,10 +11,7 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (2, "SelfAttention", ["Matrix"]),
   (3, "MultiHeadAttention", ["Matrix", "SelfAttention"]),
   (4, "PositionalEncoding", ["Matrix"]),
-  (
-    5, "Encoder",
-    ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding", "Embeddings"]
-  ),
+  (5, "Encoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding"]),
 ]
 
 let package = Package(

@@ -1,4 +1,3 @@
-import Embeddings
 import Encoder
 import Matrix
 import PositionalEncoding
