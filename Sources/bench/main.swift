@@ -2,6 +2,7 @@
 // of the machine's measured peak) and the time of each chapter's examples, in a release build.
 // Timings belong here and in notes, never in tests.
 import Embeddings
+import Encoder
 import Foundation
 import Matrix
 import MultiHeadAttention
@@ -60,6 +61,11 @@ report("Chapter 3: multi-head attention, 8 heads, 64 tokens, d_model 512") {
 }
 report("Chapter 4: positional encoding, 20 × 512") {
   _ = positionalEncoding(positions: 20, modelDimension: 512)
+}
+let paperEncoderLayer = EncoderLayer(
+  modelDimension: 512, headCount: 8, hiddenDimension: 2048, seed: 3)
+report("Chapter 5: one encoder layer, 64 tokens, d_model 512, d_ff 2048") {
+  _ = paperEncoderLayer(sentence)
 }
 
 // The post's 10,000-word output vocabulary: W is [512, 10,000], 5.12 million weights.
