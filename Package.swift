@@ -12,6 +12,7 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (3, "MultiHeadAttention", ["Matrix", "SelfAttention"]),
   (4, "PositionalEncoding", ["Matrix"]),
   (5, "Encoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding"]),
+  (6, "Decoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "Embeddings", "Encoder"]),
   (7, "Output", ["Matrix", "Embeddings"]),
 ]
 
