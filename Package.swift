@@ -11,6 +11,7 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (2, "SelfAttention", ["Matrix"]),
   (3, "MultiHeadAttention", ["Matrix", "SelfAttention"]),
   (4, "PositionalEncoding", ["Matrix"]),
+  (9, "Decoding", ["Matrix"]),
 ]
 
 let package = Package(
