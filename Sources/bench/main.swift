@@ -1,3 +1,4 @@
+import Decoding
 // `make bench`: matmul speed (plain loop vs optimized kernel, one thread and all, as a fraction
 // of the machine's measured peak) and the time of each chapter's examples, in a release build.
 // Timings belong here and in notes, never in tests.
@@ -59,4 +60,10 @@ report("Chapter 3: multi-head attention, 8 heads, 64 tokens, d_model 512") {
 }
 report("Chapter 4: positional encoding, 20 × 512") {
   _ = positionalEncoding(positions: 20, modelDimension: 512)
+}
+let paperBeam = BeamSearch(
+  beamSize: 4, topBeams: 1, maxLength: 10, endOfSentence: WorkedExample.endOfSentence,
+  lengthPenalty: .paper)
+report("Chapter 9: beam search, beam 4, length penalty 0.6, worked table, length 10") {
+  _ = paperBeam(WorkedExample.table)
 }

@@ -108,9 +108,10 @@ struct DecodingByHandTests {
     let best = BeamSearch(beamSize: 2, topBeams: 2, maxLength: 10, endOfSentence: 5)(model)
     // "i am student <eos>" (0.1296) before "i am a student <eos>" (0.1215): with no length
     // penalty the score is ln P itself.
-    #expect(best.map { WorkedExample.sentence($0.words) } == [
-      "i am student <eos>", "i am a student <eos>",
-    ])
+    #expect(
+      best.map { WorkedExample.sentence($0.words) } == [
+        "i am student <eos>", "i am a student <eos>",
+      ])
     expectVector(
       best.map(\.score), equals: [-2.0433024951, -2.1078410162], tolerance: 1e-9,
       "Beam search: the top two scores (ln 0.1296, ln 0.1215)")

@@ -24,9 +24,10 @@ struct LengthPenaltyTests {
     // i am a student <eos>: ln 0.1215 / lp(5) = −2.1078410162 / 1.3586551827 = −1.5514171977
     // i am student <eos>:   ln 0.1296 / lp(4) = −2.0433024951 / 1.2754245006 = −1.6020568007
     // Without the penalty the order is the other way round (ln 0.1296 > ln 0.1215).
-    #expect(best.map { WorkedExample.sentence($0.words) } == [
-      "i am a student <eos>", "i am student <eos>",
-    ])
+    #expect(
+      best.map { WorkedExample.sentence($0.words) } == [
+        "i am a student <eos>", "i am student <eos>",
+      ])
     expectVector(
       best.map(\.score), equals: [-1.5514171977, -1.6020568007], tolerance: 1e-9,
       "Length penalty: the top two scores, ln P / lp(Y)")
