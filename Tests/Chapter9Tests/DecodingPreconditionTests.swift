@@ -45,14 +45,12 @@ struct DecodingPreconditionTests {
 
   @Test func aModelThatReturnsTooFewLogProbabilitiesToBeamSearch() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      let model = NextWordFunction(vocabularySize: 6) { prefix in
-        prefix.isEmpty ? [-1, -1, -1, -1, -1, -1] : [-1, -1, -1, -1, -1]
-      }
+      let model = NextWordFunction(vocabularySize: 6) { _ in [-1, -1, -1, -1, -1] }
       _ = BeamSearch(beamSize: 2, topBeams: 2, maxLength: 10, endOfSentence: 5)(model)
     }
     #expect(
       standardError(of: result).contains(
-        "BeamSearch: the model returned 5 log-probabilities after the prefix [0], "
+        "BeamSearch: the model returned 5 log-probabilities after the prefix [], "
           + "but its vocabulary has 6 words"))
   }
 
