@@ -2,6 +2,7 @@
 // of the machine's measured peak) and the time of each chapter's examples, in a release build.
 // Timings belong here and in notes, never in tests.
 import Decoder
+import Decoding
 import Embeddings
 import Encoder
 import Foundation
@@ -86,4 +87,10 @@ report("Chapter 7: final linear + softmax, 64 words × 512 -> 10,000 words") {
 let paperLogits = finalLayer.trace(sentence).logits
 report("Chapter 7: loss and gradient over 64 × 10,000 logits, ε = 0.1") {
   _ = CrossEntropyLoss(smoothing: 0.1).trace(logits: paperLogits, targetWords: targetWords)
+}
+let paperBeam = BeamSearch(
+  beamSize: 4, topBeams: 1, maxLength: 10, endOfSentence: WorkedExample.endOfSentence,
+  lengthPenalty: .paper)
+report("Chapter 9: beam search, beam 4, length penalty 0.6, worked table, length 10") {
+  _ = paperBeam(WorkedExample.table)
 }
