@@ -92,36 +92,34 @@ private func microKernel(
 }
 
 /// Packs B[p0..<p0+kc, j0..<j0+nc] (row stride n) into 8-column micro-panels, each kc x 8,
-/// zero-padding the last one.
+/// zero-padding the last one. B is read row by row, in memory order: reading it panel by panel
+/// would jump a whole row of B (16 KiB for a [512, 2048] matrix) between loads, and wait for
+/// memory at every one.
 private func packB(
   _ b: UnsafePointer<Double>, _ n: Int, _ p0: Int, _ kc: Int, _ j0: Int, _ nc: Int,
   _ dst: UnsafeMutablePointer<Double>
 ) {
   let nr = BlockedMatmul.nr
-  var d = dst
-  var jr = 0
-  while jr < nc {
-    let w = min(nr, nc &- jr)
-    var src = b + ((p0 &* n) &+ j0 &+ jr)
-    var p = 0
-    if w == nr {
-      while p < kc {
-        store8(load8(src), d)
-        src += n
-        d += nr
-        p &+= 1
-      }
-    } else {
-      while p < kc {
-        var j = 0
-        while j < w { d[j] = src[j]; j &+= 1 }
-        while j < nr { d[j] = 0; j &+= 1 }
-        src += n
-        d += nr
-        p &+= 1
-      }
+  let fullPanels = nc / nr
+  let rest = nc &- fullPanels &* nr
+  let panelStride = kc &* nr
+  var p = 0
+  while p < kc {
+    let src = b + ((p0 &+ p) &* n &+ j0)
+    var d = dst + p &* nr
+    var panel = 0
+    while panel < fullPanels {
+      store8(load8(src + panel &* nr), d)
+      d += panelStride
+      panel &+= 1
     }
-    jr &+= nr
+    if rest > 0 {
+      let tail = src + fullPanels &* nr
+      var j = 0
+      while j < rest { d[j] = tail[j]; j &+= 1 }
+      while j < nr { d[j] = 0; j &+= 1 }
+    }
+    p &+= 1
   }
 }
 

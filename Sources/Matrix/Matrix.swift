@@ -13,7 +13,14 @@ public struct Matrix: Equatable, Sendable {
   /// The number of columns (for embeddings: d_model).
   public let columns: Int
   /// The elements in row-major order: element (i, j) is at `i * columns + j`.
-  public internal(set) var elements: [Double]
+  public internal(set) var elements: [Double] {
+    @inlinable get { storage }
+    _modify { yield &storage }
+    set { storage = newValue }
+  }
+  /// The stored elements. Visible to inlined code, so that `m[i, j]` in another module compiles
+  /// to a bounds check and a load instead of a function call.
+  @usableFromInline internal var storage: [Double]
 
   /// A matrix of the given shape from its elements in row-major order.
   ///
@@ -27,7 +34,7 @@ public struct Matrix: Equatable, Sendable {
     )
     self.rows = rows
     self.columns = columns
-    self.elements = elements
+    self.storage = elements
   }
 
   /// A matrix of the given shape with every element equal to `value`.
@@ -65,14 +72,15 @@ public struct Matrix: Equatable, Sendable {
   public var shape: Shape { Shape(rows: rows, columns: columns) }
 
   /// The element in row `row`, column `column`. Traps when either index is out of range.
+  @inlinable
   public subscript(row: Int, column: Int) -> Double {
     get {
       checkIndex(row, column)
-      return elements[row * columns + column]
+      return storage[row &* columns &+ column]
     }
     set {
       checkIndex(row, column)
-      elements[row * columns + column] = newValue
+      storage[row &* columns &+ column] = newValue
     }
   }
 
@@ -86,10 +94,17 @@ public struct Matrix: Equatable, Sendable {
   /// All rows as arrays, top to bottom.
   public var rowArrays: [[Double]] { (0..<rows).map(row) }
 
-  private func checkIndex(_ row: Int, _ column: Int) {
-    checkPrecondition(
-      row >= 0 && row < rows && column >= 0 && column < columns,
-      "Matrix: index (\(row), \(column)) is out of range for \(shape)")
+  @inlinable @inline(__always)
+  internal func checkIndex(_ row: Int, _ column: Int) {
+    if row < 0 || row >= rows || column < 0 || column >= columns {
+      indexOutOfRange(row, column)
+    }
+  }
+
+  /// Stops with a message naming the index and the shape (kept out of line: it is rarely run).
+  @usableFromInline
+  internal func indexOutOfRange(_ row: Int, _ column: Int) -> Never {
+    fatalError("Matrix: index (\(row), \(column)) is out of range for \(shape)")
   }
 }
 
