@@ -13,6 +13,10 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (4, "PositionalEncoding", ["Matrix"]),
   (5, "Encoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding"]),
   (7, "Output", ["Matrix", "Embeddings"]),
+  (
+    8, "Training",
+    ["Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Output"]
+  ),
 ]
 
 let package = Package(
