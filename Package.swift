@@ -12,11 +12,13 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (3, "MultiHeadAttention", ["Matrix", "SelfAttention"]),
   (4, "PositionalEncoding", ["Matrix"]),
   (5, "Encoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding"]),
+  (6, "Decoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "Embeddings", "Encoder"]),
   (7, "Output", ["Matrix", "Embeddings"]),
   (
     8, "Training",
-    ["Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Output"]
+    ["Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Decoder", "Output"]
   ),
+  (9, "Decoding", ["Matrix"]),
 ]
 
 let package = Package(
@@ -25,7 +27,7 @@ let package = Package(
   products: [
     .library(
       name: "IllustratedTransformer",
-      targets: ["Matrix", "Figures"] + chapters.map(\.module)
+      targets: ["Matrix", "Figures", "SafeTensors"] + chapters.map(\.module)
     ),
     .executable(name: "book", targets: ["book"]),
     .executable(name: "bench", targets: ["bench"]),
@@ -41,6 +43,13 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["Matrix"], path: "Tests/TestSupport"),
     .testTarget(name: "MatrixTests", dependencies: ["Matrix", "TestSupport"]),
     .testTarget(name: "BookTests", dependencies: ["BookEngine", "Figures", "TestSupport"]),
+
+    // Saving and loading weights in the safetensors format (Python's `safetensors`, PyTorch).
+    // The fixtures are read through `#filePath`, so they are excluded rather than resources.
+    .target(name: "SafeTensors", dependencies: ["Matrix"]),
+    .testTarget(
+      name: "SafeTensorsTests", dependencies: ["SafeTensors", "Matrix", "TestSupport"],
+      exclude: ["Fixtures"]),
 
     // Exercises: the learner writes in `Exercises` (one file of stubs per chapter), the worked
     // answers are in `ExerciseSolutions`, and `ExercisesTests` checks both with the same golden

@@ -15,6 +15,13 @@ public struct Renderer {
   /// `make book SWIFT=/path/to/swift` uses one toolchain throughout), else `swift` on the PATH.
   var swift: String { ProcessInfo.processInfo.environment["SWIFT"] ?? "swift" }
 
+  /// How the cells are built: "release" unless `BOOK_CONFIGURATION` says "debug". Release runs
+  /// Chapter 8's training many times faster; the `#sourceLocation` mapping, and so the notebook
+  /// lines in compiler errors and trap reports, work the same in both.
+  var configuration: String {
+    ProcessInfo.processInfo.environment["BOOK_CONFIGURATION"] == "debug" ? "debug" : "release"
+  }
+
   public init(root: URL) {
     self.root = root
   }
@@ -95,7 +102,8 @@ public struct Renderer {
     let notebooks = try readNotebooks()
     log("Building the cells of \(notebooks.count) notebooks…")
     let targets = try writeCellsPackage(notebooks)
-    let build = try run(swift, ["build", "--package-path", cellsPackage.path], in: root)
+    let build = try run(
+      swift, ["build", "--package-path", cellsPackage.path, "-c", configuration], in: root)
     guard build.status == 0 else {
       var sources: [String: [String]] = [:]
       for notebook in notebooks {
@@ -108,7 +116,9 @@ public struct Renderer {
       throw BookError.compileFailed(diagnostics: errors.isEmpty ? build.output : errors)
     }
     let binPath = try run(
-      swift, ["build", "--package-path", cellsPackage.path, "--show-bin-path"], in: root
+      swift,
+      ["build", "--package-path", cellsPackage.path, "-c", configuration, "--show-bin-path"],
+      in: root
     ).output.trimmingCharacters(in: .whitespacesAndNewlines)
 
     var chapters: [RenderedChapter] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 // Blocked, packed, register-tiled Double matmul in portable Swift SIMD.
 //
 // Design (Goto / BLIS style), single-threaded:
@@ -189,19 +191,13 @@ func blockedMatmul(
   let kcMax = min(k, BlockedMatmul.kc)
   let bCount = kcMax &* min(roundUp(n, nr), BlockedMatmul.nc)
   let aCount = kcMax &* min(roundUp(m, mr), BlockedMatmul.mc)
-  let bRaw = UnsafeMutableRawPointer.allocate(byteCount: bCount &* 8, alignment: 64)
-  let aRaw = UnsafeMutableRawPointer.allocate(byteCount: aCount &* 8, alignment: 64)
-  let tRaw = UnsafeMutableRawPointer.allocate(byteCount: mr &* nr &* 8, alignment: 64)
-  defer {
-    bRaw.deallocate()
-    aRaw.deallocate()
-    tRaw.deallocate()
-  }
-  let bPack = bRaw.bindMemory(to: Double.self, capacity: bCount)
-  let aPack = aRaw.bindMemory(to: Double.self, capacity: aCount)
+  // The packing buffers are kept per thread and reused: allocating a megabyte per call costs a
+  // page fault per 4 KiB when the allocator hands fresh pages from the system.
+  let buffers = PackingBuffers.forCurrentThread(b: bCount, a: aCount, tile: mr &* nr)
+  let bPack = buffers.b
+  let aPack = buffers.a
   // Scratch tile for the edges of C; its padding lanes are computed and thrown away.
-  let tile = tRaw.bindMemory(to: Double.self, capacity: mr &* nr)
-  tile.initialize(repeating: 0, count: mr &* nr)
+  let tile = buffers.tile
 
   var jc = 0
   while jc < n {
@@ -253,5 +249,59 @@ func blockedMatmul(
       pc &+= kc
     }
     jc &+= nc
+  }
+}
+
+/// One thread's packing buffers, grown as needed and reused by every product on that thread.
+private final class PackingBuffers {
+  private(set) var b: UnsafeMutablePointer<Double>
+  private(set) var a: UnsafeMutablePointer<Double>
+  let tile: UnsafeMutablePointer<Double>
+  private var bCapacity = 0
+  private var aCapacity = 0
+
+  private init(tile count: Int) {
+    b = Self.allocate(0)
+    a = Self.allocate(0)
+    tile = Self.allocate(count)
+  }
+
+  deinit {
+    b.deallocate()
+    a.deallocate()
+    tile.deallocate()
+  }
+
+  private static func allocate(_ count: Int) -> UnsafeMutablePointer<Double> {
+    UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) &* 8, alignment: 64)
+      .bindMemory(to: Double.self, capacity: max(count, 1))
+  }
+
+  private static let key = "IllustratedTransformer.PackingBuffers"
+
+  /// This thread's buffers, with room for at least `b`, `a` and `tile` Doubles.
+  static func forCurrentThread(b bCount: Int, a aCount: Int, tile tileCount: Int)
+    -> PackingBuffers
+  {
+    let dictionary = Thread.current.threadDictionary
+    let buffers: PackingBuffers
+    if let existing = dictionary[key] as? PackingBuffers {
+      buffers = existing
+    } else {
+      buffers = PackingBuffers(tile: tileCount)
+      dictionary[key] = buffers
+    }
+    if buffers.bCapacity < bCount {
+      buffers.b.deallocate()
+      buffers.b = allocate(bCount)
+      buffers.bCapacity = bCount
+    }
+    if buffers.aCapacity < aCount {
+      buffers.a.deallocate()
+      buffers.a = allocate(aCount)
+      buffers.aCapacity = aCount
+    }
+    buffers.tile.initialize(repeating: 0, count: tileCount)
+    return buffers
   }
 }

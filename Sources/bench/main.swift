@@ -1,6 +1,8 @@
 // `make bench`: matmul speed (plain loop vs optimized kernel, one thread and all, as a fraction
 // of the machine's measured peak) and the time of each chapter's examples, in a release build.
 // Timings belong here and in notes, never in tests.
+import Decoder
+import Decoding
 import Embeddings
 import Encoder
 import Foundation
@@ -67,6 +69,14 @@ let paperEncoderLayer = EncoderLayer(
 report("Chapter 5: one encoder layer, 64 tokens, d_model 512, d_ff 2048") {
   _ = paperEncoderLayer(sentence)
 }
+let baseModel = Transformer(
+  sourceVocabularySize: 6, targetVocabularySize: 6, modelDimension: 512, headCount: 8,
+  hiddenDimension: 2048, layerCount: 6, seed: 1)
+let sourceTokens = (0..<64).map { ($0 * 5 + 1) % 6 }
+let targetTokens = (0..<64).map { ($0 * 7 + 5) % 6 }
+report("Chapter 6: base Transformer (6 + 6 layers), 64 + 64 tokens, d_model 512") {
+  _ = baseModel(source: sourceTokens, target: targetTokens)
+}
 
 // The post's 10,000-word output vocabulary: W is [512, 10,000], 5.12 million weights.
 let finalLayer = FinalLinear(modelDimension: 512, vocabularySize: 10_000, seed: 8)
@@ -77,4 +87,10 @@ report("Chapter 7: final linear + softmax, 64 words × 512 -> 10,000 words") {
 let paperLogits = finalLayer.trace(sentence).logits
 report("Chapter 7: loss and gradient over 64 × 10,000 logits, ε = 0.1") {
   _ = CrossEntropyLoss(smoothing: 0.1).trace(logits: paperLogits, targetWords: targetWords)
+}
+let paperBeam = BeamSearch(
+  beamSize: 4, topBeams: 1, maxLength: 10, endOfSentence: WorkedExample.endOfSentence,
+  lengthPenalty: .paper)
+report("Chapter 9: beam search, beam 4, length penalty 0.6, worked table, length 10") {
+  _ = paperBeam(WorkedExample.table)
 }
