@@ -17,8 +17,7 @@ public struct EncoderModel: Sendable {
   public var finalLinear: FinalLinear
   public var tiesWeights: Bool
 
-  public init(embedding: Embedding, encoder: Encoder, finalLinear: FinalLinear, tiesWeights: Bool)
-  {
+  public init(embedding: Embedding, encoder: Encoder, finalLinear: FinalLinear, tiesWeights: Bool) {
     self.embedding = embedding
     self.encoder = encoder
     self.finalLinear = finalLinear

@@ -18,4 +18,3 @@ public func transformerLearningRate(
   let warmup = Double(warmupSteps)
   return pow(Double(modelDimension), -0.5) * min(pow(s, -0.5), s * pow(warmup, -1.5))
 }
-

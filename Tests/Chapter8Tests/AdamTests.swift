@@ -15,7 +15,8 @@ struct AdamTests {
     var adam = Adam(shapes: [Shape(rows: 1, columns: 1)])
     var theta: [Matrix] = [[[1]]]
     adam.update(&theta, gradients: [[[0.5]]], learningRate: 0.1)
-    expectMatrix(adam.firstMoments[0], equals: [[0.05]], tolerance: 1e-16, "Adam: m")  // 1 − 0.9 is 0.09999999999999998 in Double
+    // 1e-16: 1 − 0.9 is 0.09999999999999998 in Double, so m is off by 1.4e-17.
+    expectMatrix(adam.firstMoments[0], equals: [[0.05]], tolerance: 1e-16, "Adam: m")
     expectMatrix(adam.secondMoments[0], equals: [[0.005]], tolerance: 1e-16, "Adam: v")
     expectMatrix(
       theta[0], equals: [[1 - 0.1 * 0.5 / (0.5 + 1e-9)]], tolerance: 1e-15,
@@ -28,9 +29,11 @@ struct AdamTests {
     adam.update(&theta, gradients: [[[0.1]]], learningRate: 0.1)
     #expect(adam.step == 2)
     expectVector(
-      [before - theta[0][0, 0]], equals: [0.1 * (0.055 / 0.19) / ((0.0051 / 0.0396).squareRoot() + 1e-9)],
+      [before - theta[0][0, 0]],
+      equals: [0.1 * (0.055 / 0.19) / ((0.0051 / 0.0396).squareRoot() + 1e-9)],
       tolerance: 1e-15, "Adam step 2: the move")
-    expectVector([before - theta[0][0, 0]], equals: [0.08066248], tolerance: 1e-8, "Adam step 2: ≈ 0.0806625")
+    expectVector(
+      [before - theta[0][0, 0]], equals: [0.08066248], tolerance: 1e-8, "Adam step 2: ≈ 0.0806625")
   }
 
   @Test func theFirstStepMovesEveryElementByTheLearningRate() {
@@ -40,8 +43,10 @@ struct AdamTests {
     var parameters: [Matrix] = [[[1, 2, 3]], [[0], [-1]]]
     adam.update(
       &parameters, gradients: [[[100, -0.25, 2]], [[-5], [0.5]]], learningRate: 0.01)
-    expectMatrix(parameters[0], equals: [[0.99, 2.01, 2.99]], tolerance: 1e-9, "Adam: first step, parameter 1")
-    expectMatrix(parameters[1], equals: [[0.01], [-1.01]], tolerance: 1e-9, "Adam: first step, parameter 2")
+    expectMatrix(
+      parameters[0], equals: [[0.99, 2.01, 2.99]], tolerance: 1e-9, "Adam: first step, parameter 1")
+    expectMatrix(
+      parameters[1], equals: [[0.01], [-1.01]], tolerance: 1e-9, "Adam: first step, parameter 2")
   }
 
   @Test func theSchedule() {

@@ -1,6 +1,6 @@
 import Embeddings
-import Foundation
 import Encoder
+import Foundation
 import Matrix
 import Output
 import TestSupport

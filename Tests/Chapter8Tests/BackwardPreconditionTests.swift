@@ -8,7 +8,9 @@ import Training
 struct BackwardPreconditionTests {
   @Test func matmulBackwardWithTheWrongGradientShape() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = matmulBackward(Matrix(rows: 2, columns: 3), Matrix(rows: 3, columns: 4), outputGradient: Matrix(rows: 4, columns: 2))
+      _ = matmulBackward(
+        Matrix(rows: 2, columns: 3), Matrix(rows: 3, columns: 4),
+        outputGradient: Matrix(rows: 4, columns: 2))
     }
     #expect(
       standardError(of: result).contains(
@@ -17,7 +19,8 @@ struct BackwardPreconditionTests {
 
   @Test func softmaxBackwardWithShapesThatDiffer() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = softmaxBackward(output: Matrix(rows: 2, columns: 3), outputGradient: Matrix(rows: 3, columns: 2))
+      _ = softmaxBackward(
+        output: Matrix(rows: 2, columns: 3), outputGradient: Matrix(rows: 3, columns: 2))
     }
     #expect(
       standardError(of: result).contains(
@@ -26,16 +29,19 @@ struct BackwardPreconditionTests {
 
   @Test func embeddingBackwardWithOneRowTooFew() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = Embedding(table: Matrix(rows: 6, columns: 4)).backward([1, 2, 3], outputGradient: Matrix(rows: 2, columns: 4))
+      _ = Embedding(table: Matrix(rows: 6, columns: 4)).backward(
+        [1, 2, 3], outputGradient: Matrix(rows: 2, columns: 4))
     }
     #expect(
       standardError(of: result).contains(
-        "Embedding.backward: 3 tokens and a table [6, 4] need an output gradient [3, 4], got [2, 4]"))
+        "Embedding.backward: 3 tokens and a table [6, 4] need an output gradient [3, 4], got [2, 4]"
+      ))
   }
 
   @Test func gradientsOfDifferentShapes() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
-      _ = worstMismatch(analytic: Matrix(rows: 2, columns: 3), numerical: Matrix(rows: 3, columns: 2))
+      _ = worstMismatch(
+        analytic: Matrix(rows: 2, columns: 3), numerical: Matrix(rows: 3, columns: 2))
     }
     #expect(
       standardError(of: result).contains(

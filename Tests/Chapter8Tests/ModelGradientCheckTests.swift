@@ -34,20 +34,42 @@ struct ModelGradientCheckTests {
     let d = model.backward(words: Self.words, trace: trace)
     let loss = { (m: EncoderModel) in Self.loss(m, smoothing: 0.1) }
     let label = "Whole model, \(layers) layer(s)"
-    checkParameter("\(label): ∂L/∂embedding table", of: model, \.embedding.table, analytic: d.embedding.table, loss: loss)
+    checkParameter(
+      "\(label): ∂L/∂embedding table", of: model, \.embedding.table, analytic: d.embedding.table,
+      loss: loss)
     // Words 0, 1, 3, 5 are not in the sentence: their rows get exactly 0.
     for word in [0, 1, 3, 5] { #expect(d.embedding.table.row(word) == [0, 0, 0, 0]) }
-    checkParameter("\(label): ∂L/∂W (final linear)", of: model, \.finalLinear.weights, analytic: d.finalLinear.weights, loss: loss)
-    checkParameter("\(label): ∂L/∂b (final linear)", of: model, \.finalLinear.bias, analytic: d.finalLinear.bias, loss: loss)
+    checkParameter(
+      "\(label): ∂L/∂W (final linear)", of: model, \.finalLinear.weights,
+      analytic: d.finalLinear.weights, loss: loss)
+    checkParameter(
+      "\(label): ∂L/∂b (final linear)", of: model, \.finalLinear.bias, analytic: d.finalLinear.bias,
+      loss: loss)
     for (i, p) in d.encoder.layers.enumerated() {
       let layer = "\(label): layer \(i + 1)"
-      checkParameter("\(layer) head 2 ∂L/∂W^Q", of: model, \.encoder.layers[i].selfAttention.heads[1].queryWeights, analytic: p.selfAttention.heads[1].queryWeights, loss: loss)
-      checkParameter("\(layer) head 1 ∂L/∂W^V", of: model, \.encoder.layers[i].selfAttention.heads[0].valueWeights, analytic: p.selfAttention.heads[0].valueWeights, loss: loss)
-      checkParameter("\(layer) ∂L/∂W^O", of: model, \.encoder.layers[i].selfAttention.outputWeights, analytic: p.selfAttention.outputWeights, loss: loss)
-      checkParameter("\(layer) first norm ∂L/∂γ", of: model, \.encoder.layers[i].firstNorm.gain, analytic: p.firstNorm.gain, loss: loss)
-      checkParameter("\(layer) ∂L/∂W₁", of: model, \.encoder.layers[i].feedForward.firstWeights, analytic: p.feedForward.firstWeights, loss: loss)
-      checkParameter("\(layer) ∂L/∂b₂", of: model, \.encoder.layers[i].feedForward.secondBias, analytic: p.feedForward.secondBias, loss: loss)
-      checkParameter("\(layer) second norm ∂L/∂β", of: model, \.encoder.layers[i].secondNorm.bias, analytic: p.secondNorm.bias, loss: loss)
+      checkParameter(
+        "\(layer) head 2 ∂L/∂W^Q", of: model,
+        \.encoder.layers[i].selfAttention.heads[1].queryWeights,
+        analytic: p.selfAttention.heads[1].queryWeights, loss: loss)
+      checkParameter(
+        "\(layer) head 1 ∂L/∂W^V", of: model,
+        \.encoder.layers[i].selfAttention.heads[0].valueWeights,
+        analytic: p.selfAttention.heads[0].valueWeights, loss: loss)
+      checkParameter(
+        "\(layer) ∂L/∂W^O", of: model, \.encoder.layers[i].selfAttention.outputWeights,
+        analytic: p.selfAttention.outputWeights, loss: loss)
+      checkParameter(
+        "\(layer) first norm ∂L/∂γ", of: model, \.encoder.layers[i].firstNorm.gain,
+        analytic: p.firstNorm.gain, loss: loss)
+      checkParameter(
+        "\(layer) ∂L/∂W₁", of: model, \.encoder.layers[i].feedForward.firstWeights,
+        analytic: p.feedForward.firstWeights, loss: loss)
+      checkParameter(
+        "\(layer) ∂L/∂b₂", of: model, \.encoder.layers[i].feedForward.secondBias,
+        analytic: p.feedForward.secondBias, loss: loss)
+      checkParameter(
+        "\(layer) second norm ∂L/∂β", of: model, \.encoder.layers[i].secondNorm.bias,
+        analytic: p.secondNorm.bias, loss: loss)
     }
   }
 
@@ -57,8 +79,12 @@ struct ModelGradientCheckTests {
     let d = model.backward(words: Self.words, trace: trace)
     let loss = { (m: EncoderModel) in Self.loss(m, smoothing: 0) }
     // Perturbing the table moves both the lookup and W = tableᵀ: the check sees the sum.
-    checkParameter("Tied weights: ∂L/∂table (lookup + output)", of: model, \.embedding.table, analytic: d.embedding.table, loss: loss)
-    checkParameter("Tied weights: ∂L/∂b", of: model, \.finalLinear.bias, analytic: d.finalLinear.bias, loss: loss)
+    checkParameter(
+      "Tied weights: ∂L/∂table (lookup + output)", of: model, \.embedding.table,
+      analytic: d.embedding.table, loss: loss)
+    checkParameter(
+      "Tied weights: ∂L/∂b", of: model, \.finalLinear.bias, analytic: d.finalLinear.bias, loss: loss
+    )
     // Word 0 is not in the sentence, yet its row has a gradient: through W, it scored every position.
     #expect(d.embedding.table.row(0) == d.finalLinear.weights.transposed().row(0))
     #expect(d.embedding.table.row(0).contains { $0 != 0 })
