@@ -65,6 +65,8 @@ public struct EncoderModel: Sendable {
     /// With tied weights, `weights` is the output layer's share, already added (transposed)
     /// into `embedding`: do not apply it again.
     public var finalLinear: FinalLinear.Gradient
+    /// Whether the model ties W to the table (then `matrices` leaves out `finalLinear.weights`).
+    public var tiesWeights: Bool
   }
 
   /// The backward pass, top down, from the loss's gradient (p − t) / words:
@@ -83,6 +85,33 @@ public struct EncoderModel: Sendable {
     if tiesWeights {
       dEmbedding = tiedEmbeddingGradient(embedding: dEmbedding, finalLinear: dFinalLinear)
     }
-    return Gradient(embedding: dEmbedding, encoder: dEncoder, finalLinear: dFinalLinear)
+    return Gradient(
+      embedding: dEmbedding, encoder: dEncoder, finalLinear: dFinalLinear,
+      tiesWeights: tiesWeights)
+  }
+}
+
+/// The table, the encoder's parameters, then the final layer's W (untied only) and bias.
+extension EncoderModel: ParameterList {
+  public var parameterMatrices: [Matrix] {
+    get {
+      embedding.parameterMatrices + encoder.parameterMatrices
+        + (tiesWeights ? [] : [finalLinear.weights]) + [Matrix(row: finalLinear.bias)]
+    }
+    set {
+      let output = tiesWeights ? 1 : 2
+      let parts = pieces(newValue, sizes: [1, encoder.parameterMatrices.count, output])
+      embedding.parameterMatrices = parts[0]
+      encoder.parameterMatrices = parts[1]
+      if !tiesWeights { finalLinear.weights = parts[2][0] }
+      finalLinear.bias = parts[2][output - 1].row(0)
+    }
+  }
+}
+
+extension EncoderModel.Gradient: GradientList {
+  public var matrices: [Matrix] {
+    embedding.matrices + encoder.matrices + (tiesWeights ? [] : [finalLinear.weights])
+      + [Matrix(row: finalLinear.bias)]
   }
 }

@@ -157,4 +157,32 @@ struct TransformerGradientCheckTests {
       "Transformer: decoder layer 2 third norm ∂L/∂γ", of: transformer,
       \.decoder.layers[1].thirdNorm.gain, analytic: d.decoder.layers[1].thirdNorm.gain, loss: loss)
   }
+
+  @Test func translationModelWithTiedWeights() {
+    // The target table is used three ways: looked up for the decoder's input, and (transposed)
+    // as the final layer's W. Perturbing it moves both; the gradient must be the sum.
+    let model = TranslationModel(
+      transformer: Transformer(
+        sourceVocabularySize: 6, targetVocabularySize: 6, modelDimension: 4, headCount: 2,
+        hiddenDimension: 8, layerCount: 1, seed: 65),
+      finalLinear: FinalLinear(
+        weights: Matrix(rows: 4, columns: 6), bias: randomMatrix(1, 6, seed: 66).row(0)),
+      tiesWeights: true)
+    let (source, targetInput, targets) = ([0, 3, 2, 5], [5, 1, 4], [1, 4, 5])
+    let trace = model.trace(
+      source: source, targetInput: targetInput, targets: targets, smoothing: 0.1)
+    let d = model.backward(source: source, targetInput: targetInput, trace: trace)
+    let loss = { (m: TranslationModel) in
+      m.trace(source: source, targetInput: targetInput, targets: targets, smoothing: 0.1).loss.mean
+    }
+    checkParameter(
+      "Translation model, tied: ∂L/∂target table", of: model, \.transformer.targetEmbedding.table,
+      analytic: d.transformer.targetEmbedding.table, loss: loss)
+    checkParameter(
+      "Translation model, tied: ∂L/∂source table", of: model, \.transformer.sourceEmbedding.table,
+      analytic: d.transformer.sourceEmbedding.table, loss: loss)
+    checkParameter(
+      "Translation model, tied: ∂L/∂b", of: model, \.finalLinear.bias,
+      analytic: d.finalLinear.bias, loss: loss)
+  }
 }
