@@ -27,7 +27,7 @@ let package = Package(
   products: [
     .library(
       name: "IllustratedTransformer",
-      targets: ["Matrix", "Figures", "SafeTensors"] + chapters.map(\.module)
+      targets: ["Matrix", "Figures", "SafeTensors"] + chapters.map(\.module) + ["PyTorchWeights"]
     ),
     .executable(name: "book", targets: ["book"]),
     .executable(name: "bench", targets: ["bench"]),
@@ -49,6 +49,23 @@ let package = Package(
     .target(name: "SafeTensors", dependencies: ["Matrix"]),
     .testTarget(
       name: "SafeTensorsTests", dependencies: ["SafeTensors", "Matrix", "TestSupport"],
+      exclude: ["Fixtures"]),
+
+    // Agreement with PyTorch: PyTorch's parameter names and layouts mapped onto the chapters'
+    // layers, and tests against outputs PyTorch computed (Tests/Reference/pytorch_agreement.py).
+    // The test target's name has no "Chapter" in it, so `--filter ChapterN` never selects it.
+    .target(
+      name: "PyTorchWeights",
+      dependencies: [
+        "Matrix", "SafeTensors", "SelfAttention", "MultiHeadAttention", "Embeddings", "Encoder",
+        "Decoder", "Output",
+      ]),
+    .testTarget(
+      name: "AgreementTests",
+      dependencies: [
+        "PyTorchWeights", "SafeTensors", "Matrix", "TestSupport", "SelfAttention",
+        "MultiHeadAttention", "Embeddings", "Encoder", "Decoder", "Output",
+      ],
       exclude: ["Fixtures"]),
 
     // Exercises: the learner writes in `Exercises` (one file of stubs per chapter), the worked

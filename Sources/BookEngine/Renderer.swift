@@ -169,9 +169,12 @@ public struct Renderer {
     return targets
   }
 
-  func runCells(of notebook: Notebook, program: String) throws -> [CellOutput] {
+  func runCells(of notebook: Notebook, program: String, arguments: [String] = []) throws
+    -> [CellOutput]
+  {
     let cellLines = notebook.cells.map(\.line)
-    let result = try run(program, [], in: root, separateStandardError: true, backtrace: true)
+    let result = try run(
+      program, arguments, in: root, separateStandardError: true, backtrace: true)
     let segments = try CellOutput.segments(
       of: result.output, path: notebook.path, cellLines: cellLines)
     guard result.status == 0, result.signal == nil, segments.count == cellLines.count + 1 else {

@@ -21,8 +21,9 @@ public func matmulPlainLoop(_ a: Matrix, _ b: Matrix) -> Matrix {
 }
 
 /// The matrix product A·B: the same numbers as `matmulPlainLoop(_:_:)` (the same products,
-/// summed in the same order), computed by the fast kernel `blockedMatmul` on up to
-/// `MatmulThreads.count` threads (the result does not depend on the count).
+/// summed in the same order), computed in a release build by the fast kernel `blockedMatmul`
+/// on up to `MatmulThreads.count` threads (the result does not depend on the count), and in a
+/// debug build by `rowByRowMatmul`, which is faster than the kernel there.
 /// Traps when the inner dimensions differ. Shape: [m, k] × [k, n] -> [m, n]
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
   checkInnerDimensions(a, b)
@@ -33,13 +34,36 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         guard let aBase = a_.baseAddress, let bBase = b_.baseAddress,
           let cBase = c_.baseAddress
         else { return }  // an empty matrix: nothing to compute
-        parallelMatmul(
-          m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase,
-          threads: MatmulThreads.count)
+        #if DEBUG
+          // A debug build (`swift test`) runs Swift's SIMD types through unoptimized generic
+          // code, where the kernel is slower than a simple loop over pointers; same bits.
+          rowByRowMatmul(m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase)
+        #else
+          parallelMatmul(
+            m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase,
+            threads: MatmulThreads.count)
+        #endif
       }
     }
   }
   return c
+}
+
+/// C = A · B row by row: C[i, ·] = Σ_p A[i, p] · B[p, ·], adding the products for p = 0, 1, …
+/// in order, so every element is the same sum in the same order as the plain loop's.
+func rowByRowMatmul(
+  m: Int, k: Int, n: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
+  c: UnsafeMutablePointer<Double>
+) {
+  for i in 0..<m {
+    let row = c + i &* n
+    row.update(repeating: 0, count: n)
+    for p in 0..<k {
+      let x = a[i &* k &+ p]
+      let bRow = b + p &* n
+      for j in 0..<n { row[j] += x * bRow[j] }
+    }
+  }
 }
 
 private func checkInnerDimensions(_ a: Matrix, _ b: Matrix) {

@@ -67,7 +67,7 @@ report("Chapter 4: positional encoding, 20 × 512") {
 }
 let paperEncoderLayer = EncoderLayer(
   modelDimension: 512, headCount: 8, hiddenDimension: 2048, seed: 3)
-report("Chapter 5: one encoder layer, 64 tokens, d_model 512, d_ff 2048") {
+report("Chapter 5: one encoder layer, 64 tokens, d_ff 2048") {
   _ = paperEncoderLayer(sentence)
 }
 let baseModel = Transformer(
@@ -75,7 +75,7 @@ let baseModel = Transformer(
   hiddenDimension: 2048, layerCount: 6, seed: 1)
 let sourceTokens = (0..<64).map { ($0 * 5 + 1) % 6 }
 let targetTokens = (0..<64).map { ($0 * 7 + 5) % 6 }
-report("Chapter 6: base Transformer (6 + 6 layers), 64 + 64 tokens, d_model 512") {
+report("Chapter 6: base Transformer, 6 + 6 layers, 64 + 64 tokens") {
   _ = baseModel(source: sourceTokens, target: targetTokens)
 }
 

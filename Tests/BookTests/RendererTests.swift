@@ -11,7 +11,9 @@ struct RendererTests {
     path: "Chapters/07-x.md",
     text: "# X\n\n```swift\nprint(1)\n```\n\n```swift\nfatalError()\n```\n")
 
-  /// A temporary project folder holding an executable script `program` with `body`.
+  /// A temporary project folder holding a shell script `program` with `body`. The tests run it
+  /// as `/bin/sh program`, not as an executable: executing a file this process has just written
+  /// fails with "Text file busy" when another test forks at that moment.
   func project(program body: String) throws -> (renderer: Renderer, program: String) {
     let root = FileManager.default.temporaryDirectory.appending(
       path: "renderer-test-\(UUID().uuidString)")
@@ -26,7 +28,7 @@ struct RendererTests {
     let (renderer, program) = try project(
       program: "printf '\\036cell 1\\n1\\n\\036cell 2\\ntwo\\n\\036cell 3\\n'")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
-    let outputs = try renderer.runCells(of: notebook, program: program)
+    let outputs = try renderer.runCells(of: notebook, program: "/bin/sh", arguments: [program])
     #expect(outputs.map(\.text) == ["1", "two"])
   }
 
@@ -47,7 +49,7 @@ struct RendererTests {
         + "index out of range, …)",
       message: "Matrix/Matmul.swift:43: Fatal error: boom", printed: "partial")
     #expect(throws: BookError.cellFailed(expected)) {
-      try renderer.runCells(of: notebook, program: program)
+      try renderer.runCells(of: notebook, program: "/bin/sh", arguments: [program])
     }
     #expect(
       expected.description.hasPrefix(
@@ -69,7 +71,7 @@ struct RendererTests {
       path: "Chapters/07-x.md", cell: 2, cellLine: 8, line: nil, ending: "exit status 134",
       message: "Fatal error: boom", printed: "")
     #expect(throws: BookError.cellFailed(failure)) {
-      try renderer.runCells(of: threeCells, program: program)
+      try renderer.runCells(of: threeCells, program: "/bin/sh", arguments: [program])
     }
     #expect(
       failure.description
@@ -86,13 +88,15 @@ struct RendererTests {
         CellFailure(
           path: "Chapters/07-x.md", cell: 2, cellLine: 8, line: nil, ending: "exit status 3",
           message: "", printed: "two"))
-    ) { try renderer.runCells(of: notebook, program: program) }
+    ) { try renderer.runCells(of: notebook, program: "/bin/sh", arguments: [program]) }
   }
 
   @Test func aProgramThatExitsEarlyWithSuccessIsStillAnError() throws {
     let (renderer, program) = try project(program: "printf '\\036cell 1\\n'; exit 0")
     defer { try? FileManager.default.removeItem(at: renderer.root) }
-    #expect(throws: BookError.self) { try renderer.runCells(of: notebook, program: program) }
+    #expect(throws: BookError.self) {
+      try renderer.runCells(of: notebook, program: "/bin/sh", arguments: [program])
+    }
   }
 
   @Test func compilerErrorsKeepTheirQuotedSourceOnce() {

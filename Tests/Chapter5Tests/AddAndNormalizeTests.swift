@@ -106,4 +106,11 @@ struct AddAndNormalizeTests {
     let post = postNormResidual([[7, 1, 1, -1]], norm: norm, sublayer: Self.reversed)
     #expect(pre != post)
   }
+
+  @Test func theTryThisFailureIsTheOneTheChapterQuotes() {
+    // Dividing by d_model − 1 = 3: σ² = [16 / 3, 36 / 3] = [5.33, 12] where [4, 9] belongs.
+    // Column 2 is off by the most (3 against 1.33), so it is the one reported.
+    let message = matrixMismatch(Matrix(row: [16.0 / 3, 12]), Matrix(row: [4, 9]), tolerance: 0)
+    #expect(message?.hasPrefix("row 1, column 2 is 12 where 9 was expected") == true)
+  }
 }

@@ -98,4 +98,12 @@ struct CausalMaskTests {
     let leaky = softmax([0, -10])
     #expect(leaky[1] > 4.5e-5 && leaky[1] < 4.6e-5)
   }
+
+  @Test func theTryThisFailureIsTheOneTheChapterQuotes() {
+    // `where j < i` builds the transpose; every wrong cell is off by ∞, and the first of them,
+    // row by row, is row 1, column 2.
+    let message = matrixMismatch(
+      causalMask(size: 3).transposed(), causalMask(size: 3), tolerance: 0)
+    #expect(message?.hasPrefix("row 1, column 2 is 0 where -inf was expected") == true)
+  }
 }

@@ -42,11 +42,13 @@ struct MatmulTests {
     var generator = SplitMix64(seed: UInt64(m * 1_000_000 + k * 1000 + n))
     let a = Matrix.random(rows: m, columns: k, in: -1, 1, using: &generator)
     let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
-    // The same products summed in the same order: not merely close, identical.
-    let fast = matmul(a, b)
+    // The same products summed in the same order: not merely close, identical. The kernel is
+    // called directly: in this debug build `matmul` itself takes the row-by-row loop.
     let reference = matmulPlainLoop(a, b)
-    expectMatrix(fast, equals: reference, tolerance: 0)
-    #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+    for fast in [kernelProduct(a, b, threads: 1), matmul(a, b)] {
+      expectMatrix(fast, equals: reference, tolerance: 0, "the kernel against the plain loop")
+      #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+    }
   }
 
   @Test(arguments: [(65, 129, 33), (7, 513, 17), (128, 128, 128), (5, 300, 97), (200, 64, 3)])
@@ -58,18 +60,26 @@ struct MatmulTests {
     let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
     let reference = matmulPlainLoop(a, b)
     for threads in [1, 2, 3, 7] {
-      var c = Matrix(rows: m, columns: n, repeating: .nan)
-      a.elements.withUnsafeBufferPointer { a_ in
-        b.elements.withUnsafeBufferPointer { b_ in
-          c.elements.withUnsafeMutableBufferPointer { c_ in
-            parallelMatmul(
-              m: m, k: k, n: n, a: a_.baseAddress!, b: b_.baseAddress!, c: c_.baseAddress!,
-              threads: threads, minimumWork: 1)
-          }
-        }
-      }
+      let c = kernelProduct(a, b, threads: threads, minimumWork: 1)
       expectMatrix(c, equals: reference, tolerance: 0, "matmul on \(threads) threads")
       #expect(c.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
     }
   }
+}
+
+/// A · B by the optimized kernel on `threads` threads, whatever the build configuration.
+func kernelProduct(_ a: Matrix, _ b: Matrix, threads: Int, minimumWork: Int = 1 << 18) -> Matrix {
+  var c = Matrix(rows: a.rows, columns: b.columns, repeating: .nan)
+  a.elements.withUnsafeBufferPointer { a_ in
+    b.elements.withUnsafeBufferPointer { b_ in
+      c.elements.withUnsafeMutableBufferPointer { c_ in
+        guard let aBase = a_.baseAddress, let bBase = b_.baseAddress, let cBase = c_.baseAddress
+        else { return }
+        parallelMatmul(
+          m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase, threads: threads,
+          minimumWork: minimumWork)
+      }
+    }
+  }
+  return c
 }

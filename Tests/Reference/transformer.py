@@ -29,9 +29,9 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 with contextlib.redirect_stdout(io.StringIO()):
-    from encoder import (SplitMix64, glorot, encoder_layer, ffn, layer_norm, multi_head,
-                         positional_encoding, random_attention, random_encoder,
-                         random_feed_forward, show)
+    from encoder import (TOY, TOY_X, SplitMix64, glorot, encoder_layer, ffn, layer_norm,
+                         multi_head, positional_encoding, random_attention, random_encoder,
+                         random_feed_forward, show, show_matrix)
 
 
 def cross_attention(y, memory, heads, WO):
@@ -65,7 +65,29 @@ def decoder_layer(y, memory, p):
     return dict(first_norm=a, second_norm=b, output=layer_norm(b + f, ones, zeros))
 
 
+def toy_decoder_layer(y, memory):
+    """Chapter 6's worked decoder layer: d_model 4, 2 heads of d_k 2, d_ff 8 (weights as in
+    Tests/Chapter6Tests/ToyDecoderLayer.swift, written from the chapter's text)."""
+    h1, h2 = TOY["heads"]
+    cross_WO = np.array([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 1], [0, 0, -1, 0]], float)
+    masked = multi_head(y, TOY["heads"], TOY["WO"], mask=causal_mask(y.shape[0]))
+    first_sum = y + masked
+    first_norm = layer_norm(first_sum, np.array([1, 1, 1, 2.0]), np.array([0, 1, 0, 0.0]))
+    cross = cross_attention(first_norm, memory, [h2, h1], cross_WO)
+    second_sum = first_norm + cross
+    second_norm = layer_norm(second_sum, np.array([1, -1, 1, 1.0]), np.zeros(4))
+    hidden, activated, f = ffn(second_norm, TOY["W1"], TOY["b1"], TOY["W2"], TOY["b2"])
+    third_sum = second_norm + f
+    out = layer_norm(third_sum, np.ones(4), np.zeros(4))
+    return dict(masked=masked, first_sum=first_sum, first_norm=first_norm, cross=cross,
+                second_sum=second_sum, second_norm=second_norm, hidden=hidden, ffn=f,
+                third_sum=third_sum, output=out)
+
+
 if __name__ == "__main__":
+    toy = toy_decoder_layer(np.array([[1, 0, 0, -1], [-1, -1, 0, 0]], float), TOY_X)
+    for key, value in toy.items():
+        show_matrix(f"toy decoder {key}", value)
     D = 512
     source = glorot(SplitMix64(1), 6, D)[[1, 2, 3]] * math.sqrt(D) + positional_encoding(3, D)
     target = glorot(SplitMix64(2), 6, D)[[5, 2, 1, 0, 4]] * math.sqrt(D) \
