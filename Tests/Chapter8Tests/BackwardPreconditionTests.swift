@@ -1,4 +1,5 @@
 import Embeddings
+import Encoder
 import Matrix
 import TestSupport
 import Testing
@@ -77,5 +78,16 @@ struct BackwardPreconditionTests {
     #expect(
       standardError(of: result).contains(
         "transformerLearningRate: step 0 is not ≥ 1 (steps are counted from 1)"))
+  }
+
+  @Test func aParameterListOfTheWrongLength() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      var encoder = Encoder(
+        layerCount: 2, modelDimension: 4, headCount: 2, hiddenDimension: 8, seed: 1)
+      encoder.parameterMatrices = Array(encoder.parameterMatrices.dropLast())
+    }
+    #expect(
+      standardError(of: result).contains(
+        "parameterMatrices: 29 matrices given where 30 were expected"))
   }
 }
