@@ -14,6 +14,10 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (5, "Encoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "PositionalEncoding"]),
   (6, "Decoder", ["Matrix", "SelfAttention", "MultiHeadAttention", "Embeddings", "Encoder"]),
   (7, "Output", ["Matrix", "Embeddings"]),
+  (
+    8, "Training",
+    ["Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Decoder", "Output"]
+  ),
   (9, "Decoding", ["Matrix"]),
 ]
 

@@ -11,6 +11,7 @@ import MultiHeadAttention
 import Output
 import PositionalEncoding
 import SelfAttention
+import Training
 
 /// The best time of `repetitions` runs of `body`, in seconds, after one warm-up run.
 func bestTime(repetitions: Int, _ body: () -> Void) -> Double {
@@ -87,6 +88,18 @@ report("Chapter 7: final linear + softmax, 64 words × 512 -> 10,000 words") {
 let paperLogits = finalLayer.trace(sentence).logits
 report("Chapter 7: loss and gradient over 64 × 10,000 logits, ε = 0.1") {
   _ = CrossEntropyLoss(smoothing: 0.1).trace(logits: paperLogits, targetWords: targetWords)
+}
+// One training step's heavy part: the forward trace kept for the backward pass, then every
+// gradient of the layer (the upstream gradient is a stand-in: any [64, 512] matrix costs the same).
+report("Chapter 8: one encoder layer forward + backward, 64 tokens, d_model 512, d_ff 2048") {
+  let trace = paperEncoderLayer.trace(sentence)
+  _ = paperEncoderLayer.backward(sentence, trace: trace, outputGradient: sentence)
+}
+// 4·512² (attention) + 2·2·512 (norms) + 2·512·2048 + 2048 + 512 (FFN) = 3,150,336 = 6153 · 512.
+report("Chapter 8: one Adam step over an encoder layer's 3,150,336 parameters") {
+  var adam = Adam(shapes: [Shape(rows: 6153, columns: 512)])
+  var parameters = [Matrix(rows: 6153, columns: 512)]
+  adam.update(&parameters, gradients: parameters, learningRate: 1e-3)
 }
 let paperBeam = BeamSearch(
   beamSize: 4, topBeams: 1, maxLength: 10, endOfSentence: WorkedExample.endOfSentence,
