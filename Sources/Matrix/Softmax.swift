@@ -25,6 +25,37 @@ public func softmax(_ x: [Double]) -> [Double] {
 }
 
 /// Row-wise softmax: each row becomes a probability distribution. Shape: [r, c] -> [r, c]
+///
+/// Row i is exactly `softmax(x.row(i))`: the same steps on the same numbers, done in place on
+/// the matrix's storage so that no array is made per row (a test checks the two agree bit for
+/// bit).
 public func softmax(_ x: Matrix) -> Matrix {
-  Matrix(rows: x.rows, columns: x.columns, elements: x.rowArrays.flatMap(softmax))
+  var result = x
+  let width = x.columns
+  guard width > 0 else { return result }
+  result.elements.withUnsafeMutableBufferPointer { buffer in
+    for i in 0..<x.rows {
+      let row = buffer.baseAddress! + i * width
+      if (0..<width).contains(where: { row[$0].isNaN }) {
+        for j in 0..<width { row[j] = .nan }
+        continue
+      }
+      var maximum = -Double.infinity
+      for j in 0..<width { maximum = max(maximum, row[j]) }
+      if maximum == -.infinity {  // every position masked
+        for j in 0..<width { row[j] = 0 }
+      } else if maximum == .infinity {
+        let count = Double((0..<width).filter { row[$0] == .infinity }.count)
+        for j in 0..<width { row[j] = row[j] == .infinity ? 1 / count : 0 }
+      } else {
+        var total = 0.0
+        for j in 0..<width {
+          row[j] = exp(row[j] - maximum)
+          total += row[j]
+        }
+        for j in 0..<width { row[j] /= total }
+      }
+    }
+  }
+  return result
 }

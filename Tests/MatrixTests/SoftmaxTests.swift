@@ -5,6 +5,19 @@ import Testing
 
 @Suite("softmax: golden values and the properties every row must have")
 struct SoftmaxTests {
+  @Test func theMatrixFormIsTheVectorFormOnEveryRowBitForBit() {
+    // Rows with masks, infinities, NaN, huge and ordinary values: the in-place matrix softmax
+    // must give each row exactly what the readable vector softmax gives.
+    let rows: [[Double]] = [
+      [1, 2, 3], [-.infinity, -.infinity, -.infinity], [.infinity, 0, .infinity],
+      [.nan, 1, 2], [1000, -1000, 0], [0.1, -.infinity, 0.3],
+    ]
+    let result = softmax(Matrix(rows))
+    for (i, row) in rows.enumerated() {
+      #expect(result.row(i).map(\.bitPattern) == softmax(row).map(\.bitPattern), "row \(i + 1)")
+    }
+  }
+
   @Test func goldenValues() {
     // softmax(1, 2, 3) = (e¹, e², e³) / (e¹ + e² + e³); e = 2.718281828…:
     // 2.718281828 / 30.19287485 = 0.0900305732, 7.389056099 / 30.19287485 = 0.2447284711,
