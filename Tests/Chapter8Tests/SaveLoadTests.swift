@@ -74,7 +74,8 @@ struct SaveLoadTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("shape.safetensors")
     let model = PostExample.untrainedModel()
-    var tensors = Dictionary(uniqueKeysWithValues: zip(model.parameterNames, model.parameterMatrices))
+    var tensors = Dictionary(
+      uniqueKeysWithValues: zip(model.parameterNames, model.parameterMatrices))
     let name = "decoder.layers.0.feedForward.firstWeights"  // [16, 32] in the book's model
     tensors[name] = Matrix(rows: 16, columns: 31)
     try SafeTensors.write(tensors, metadata: model.configuration, to: url)
@@ -88,7 +89,8 @@ struct SaveLoadTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let url = directory.appendingPathComponent("missing.safetensors")
     let model = PostExample.untrainedModel()
-    var tensors = Dictionary(uniqueKeysWithValues: zip(model.parameterNames, model.parameterMatrices))
+    var tensors = Dictionary(
+      uniqueKeysWithValues: zip(model.parameterNames, model.parameterMatrices))
     tensors["encoder.layers.0.secondNorm.gain"] = nil
     try SafeTensors.write(tensors, metadata: model.configuration, to: url)
     #expect(
