@@ -16,7 +16,10 @@ let chapters: [(number: Int, module: String, dependencies: [Target.Dependency])]
   (7, "Output", ["Matrix", "Embeddings"]),
   (
     8, "Training",
-    ["Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Decoder", "Output"]
+    [
+      "Matrix", "Embeddings", "SelfAttention", "MultiHeadAttention", "Encoder", "Decoder", "Output",
+      "Decoding", "SafeTensors",
+    ]
   ),
   (9, "Decoding", ["Matrix"]),
 ]

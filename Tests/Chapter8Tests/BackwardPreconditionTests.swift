@@ -90,4 +90,12 @@ struct BackwardPreconditionTests {
       standardError(of: result).contains(
         "parameterMatrices: 29 matrices given where 30 were expected"))
   }
+
+  @Test func trainingOnAnEmptyBatch() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = PostExample.untrainedModel().lossAndGradient(on: [], start: 5)
+    }
+    #expect(
+      standardError(of: result).contains("lossAndGradient: the batch has no sentence pairs"))
+  }
 }
