@@ -34,12 +34,17 @@ let package = Package(
     ),
     .executable(name: "book", targets: ["book"]),
     .executable(name: "bench", targets: ["bench"]),
+    .executable(name: "transformer", targets: ["transformer"]),
   ],
   targets: [
     .target(name: "Matrix"),
     .target(name: "Figures", dependencies: ["Matrix"]),
     .target(name: "BookEngine", dependencies: ["Figures"]),
     .executableTarget(name: "book", dependencies: ["BookEngine"]),
+    // `swift run transformer translate "je suis étudiant" --beam 2` (Chapter 9).
+    .executableTarget(
+      name: "transformer",
+      dependencies: ["Matrix", "Embeddings", "Decoder", "Decoding", "Output", "Training"]),
     .executableTarget(
       name: "bench", dependencies: ["Matrix"] + chapters.map { .target(name: $0.module) }),
 
