@@ -118,9 +118,12 @@ private func checkFeedForwardNetwork(
   expectMatrix(
     steps.hidden,
     equals: [
-      [1, 0, 1, 2, 0, 3, -3, 0],  // je [1 −1 0 2]: r1 − r2 + 2·r4 = [1 −1 1 3 0 2 −3 1], + b₁
-      [1, 4, -1, -4, 2, -1, 3, 0],  // suis [0 2 1 −1]: 2·r2 + r3 − r4 = [1 3 −1 −3 2 −2 3 1], + b₁
-      [1, 1, -2, -2, 3, 2, 1, 0],  // étudiant [2 1 −1 0]: 2·r1 + r2 − r3 = [1 0 −2 −1 3 1 1 1], + b₁
+      // je [1 −1 0 2]: r1 − r2 + 2·r4 = [1 −1 1 3 0 2 −3 1], + b₁
+      [1, 0, 1, 2, 0, 3, -3, 0],
+      // suis [0 2 1 −1]: 2·r2 + r3 − r4 = [1 3 −1 −3 2 −2 3 1], + b₁
+      [1, 4, -1, -4, 2, -1, 3, 0],
+      // étudiant [2 1 −1 0]: 2·r1 + r2 − r3 = [1 0 −2 −1 3 1 1 1], + b₁
+      [1, 1, -2, -2, 3, 2, 1, 0],
     ], tolerance: 0, "Exercise 5.2, step 1: x·W₁ + b₁")
   expectMatrix(
     steps.activated,
