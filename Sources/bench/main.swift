@@ -34,7 +34,11 @@ checkKernelAgainstThePlainLoop()
 let peak = measuredPeak()
 benchMatmul(peak: peak)
 
-print("\nChapter examples (best of 20 runs)")
+// The chapters' examples on one thread: the figures to compare with PyTorch's single-threaded
+// CPU times (Tests/Reference/pytorch_bench.py prints them on the same machine).
+let allThreads = MatmulThreads.count
+MatmulThreads.count = 1
+print("\nChapter examples, one thread (best of 20 runs)")
 func report(_ name: String, _ body: () -> Void) {
   let seconds = bestTime(repetitions: 20, body)
   print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 82 - name.count))
@@ -78,6 +82,11 @@ let targetTokens = (0..<64).map { ($0 * 7 + 5) % 6 }
 report("Chapter 6: base Transformer, 6 + 6 layers, 64 + 64 tokens") {
   _ = baseModel(source: sourceTokens, target: targetTokens)
 }
+MatmulThreads.count = allThreads
+report("Chapter 6: the same on \(allThreads) threads") {
+  _ = baseModel(source: sourceTokens, target: targetTokens)
+}
+MatmulThreads.count = 1
 
 // The post's 10,000-word output vocabulary: W is [512, 10,000], 5.12 million weights.
 let finalLayer = FinalLinear(modelDimension: 512, vocabularySize: 10_000, seed: 8)
