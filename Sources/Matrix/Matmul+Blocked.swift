@@ -92,9 +92,10 @@ private func microKernel(
 }
 
 /// Packs B[p0..<p0+kc, j0..<j0+nc] (row stride n) into 8-column micro-panels, each kc x 8,
-/// zero-padding the last one. B is read row by row, in memory order: reading it panel by panel
-/// would jump a whole row of B (16 KiB for a [512, 2048] matrix) between loads, and wait for
-/// memory at every one.
+/// zero-padding the last one. B is read eight rows at a time, left to right, so that reads
+/// follow memory order in eight streams and each panel receives 8 × 8 contiguous values (eight
+/// whole cache lines) at a time; reading one panel top to bottom instead would jump a whole row
+/// of B (16 KiB for a [512, 2048] matrix) between loads and wait for memory at every one.
 private func packB(
   _ b: UnsafePointer<Double>, _ n: Int, _ p0: Int, _ kc: Int, _ j0: Int, _ nc: Int,
   _ dst: UnsafeMutablePointer<Double>
@@ -105,21 +106,31 @@ private func packB(
   let panelStride = kc &* nr
   var p = 0
   while p < kc {
+    let rows = min(8, kc &- p)
     let src = b + ((p0 &+ p) &* n &+ j0)
-    var d = dst + p &* nr
     var panel = 0
     while panel < fullPanels {
-      store8(load8(src + panel &* nr), d)
-      d += panelStride
+      let from = src + panel &* nr
+      let to = dst + (panel &* panelStride &+ p &* nr)
+      var r = 0
+      while r < rows {
+        store8(load8(from + r &* n), to + r &* nr)
+        r &+= 1
+      }
       panel &+= 1
     }
     if rest > 0 {
-      let tail = src + fullPanels &* nr
-      var j = 0
-      while j < rest { d[j] = tail[j]; j &+= 1 }
-      while j < nr { d[j] = 0; j &+= 1 }
+      let to = dst + (fullPanels &* panelStride &+ p &* nr)
+      var r = 0
+      while r < rows {
+        let from = src + (r &* n &+ fullPanels &* nr)
+        var j = 0
+        while j < rest { to[r &* nr &+ j] = from[j]; j &+= 1 }
+        while j < nr { to[r &* nr &+ j] = 0; j &+= 1 }
+        r &+= 1
+      }
     }
-    p &+= 1
+    p &+= 8
   }
 }
 
