@@ -102,8 +102,17 @@ public struct Renderer {
     let notebooks = try readNotebooks()
     log("Building the cells of \(notebooks.count) notebooks…")
     let targets = try writeCellsPackage(notebooks)
-    let build = try run(
+    var build = try run(
       swift, ["build", "--package-path", cellsPackage.path, "-c", configuration], in: root)
+    if build.status != 0 && build.output.contains("error: no such module") {
+      // After the project's manifest gains a module, SwiftPM can keep using the cells package's
+      // old build plan and not find it. Dropping that plan and building again fixes it.
+      for file in ["\(configuration).yaml", "build.db"] {
+        try? FileManager.default.removeItem(at: cellsPackage.appending(path: ".build/\(file)"))
+      }
+      build = try run(
+        swift, ["build", "--package-path", cellsPackage.path, "-c", configuration], in: root)
+    }
     guard build.status == 0 else {
       var sources: [String: [String]] = [:]
       for notebook in notebooks {
