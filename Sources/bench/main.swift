@@ -41,7 +41,9 @@ MatmulThreads.count = 1
 print("\nChapter examples, one thread (best of 20 runs)")
 func report(_ name: String, _ body: () -> Void) {
   let seconds = bestTime(repetitions: 20, body)
-  print("  " + name + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", 82 - name.count))
+  print(
+    "  " + name
+      + padded(formatDecimal(seconds * 1e6, decimals: 1) + " µs", max(14, 96 - name.count)))
 }
 
 let french = Vocabulary(["<unk>", "je", "suis", "étudiant", "merci", "<eos>"])
