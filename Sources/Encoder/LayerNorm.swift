@@ -60,15 +60,18 @@ public struct LayerNorm: Sendable {
     var normalized = x
     var output = x
     for i in 0..<x.rows {
-      let row = x.row(i)
       // Step 1: the mean of the row
-      let mean = row.reduce(0, +) / width
+      var sum = 0.0
+      for j in 0..<x.columns { sum += x[i, j] }
+      let mean = sum / width
       // Step 2: the variance, dividing by d_model (not d_model − 1)
-      let variance = row.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / width
+      var squares = 0.0
+      for j in 0..<x.columns { squares += (x[i, j] - mean) * (x[i, j] - mean) }
+      let variance = squares / width
       // Step 3: subtract the mean, divide by √(σ² + ε)
       let deviation = (variance + epsilon).squareRoot()
       for j in 0..<x.columns {
-        normalized[i, j] = (row[j] - mean) / deviation
+        normalized[i, j] = (x[i, j] - mean) / deviation
         // Step 4: scale by γ, shift by β
         output[i, j] = gain[j] * normalized[i, j] + bias[j]
       }

@@ -27,13 +27,19 @@ public func matmulPlainLoop(_ a: Matrix, _ b: Matrix) -> Matrix {
 /// Traps when the inner dimensions differ. Shape: [m, k] × [k, n] -> [m, n]
 public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
   checkInnerDimensions(a, b)
-  var c = Matrix(rows: a.rows, columns: b.columns)
-  a.elements.withUnsafeBufferPointer { a_ in
-    b.elements.withUnsafeBufferPointer { b_ in
-      c.elements.withUnsafeMutableBufferPointer { c_ in
+  let count = a.rows * b.columns
+  // C is written whole by the kernel (its first k-block never reads C), so its storage is not
+  // zeroed first.
+  let elements = [Double](unsafeUninitializedCapacity: count) { c_, initialized in
+    defer { initialized = count }
+    a.elements.withUnsafeBufferPointer { a_ in
+      b.elements.withUnsafeBufferPointer { b_ in
         guard let aBase = a_.baseAddress, let bBase = b_.baseAddress,
           let cBase = c_.baseAddress
-        else { return }  // an empty matrix: nothing to compute
+        else {  // an empty matrix: every sum is empty, so every element is 0
+          c_.initialize(repeating: 0)
+          return
+        }
         #if DEBUG
           // A debug build (`swift test`) runs Swift's SIMD types through unoptimized generic
           // code, where the kernel is slower than a simple loop over pointers; same bits.
@@ -46,7 +52,7 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
       }
     }
   }
-  return c
+  return Matrix(rows: a.rows, columns: b.columns, elements: elements)
 }
 
 /// C = A · B row by row: C[i, ·] = Σ_p A[i, p] · B[p, ·], adding the products for p = 0, 1, …
