@@ -3,14 +3,17 @@ import Testing
 import Training
 
 /// The copy task: batches are what they claim, and a small model learns to copy. The test's
-/// run is shorter than the book's (sequences of 4, batches of 16, 30 held-out sequences; the
-/// book: 10, 80 and 200) because `swift test` builds without optimization. The type's name sorts after the gradient
-/// checks, whose failure the chapter's try-this quotes (suites run in name order).
+/// run is smaller than the book's (sequences of 4, d_model 12 and d_ff 24, batches of 16, 30
+/// held-out sequences checked every 10 steps; the book: 10, 16 and 32, 80, 200 every 50) because
+/// `swift test` builds without optimization; this size reaches 100% in the fewest operations
+/// (measured in release: 170 steps, 0.53 s, against 190 steps and 0.65 s at d_model 16). The
+/// type's name sorts after the gradient checks, whose failure the chapter's try-this quotes
+/// (suites run in name order).
 @Suite("Chapter 8 the copy task")
 struct TrainingCopyTaskTests {
   static let small = CopyTask.Configuration(
-    length: 4, modelDimension: 16, headCount: 2, hiddenDimension: 32, layerCount: 1,
-    batchSize: 16, learningRateFactor: 1, warmupSteps: 50, checkEvery: 25, heldOutCount: 30,
+    length: 4, modelDimension: 12, headCount: 2, hiddenDimension: 24, layerCount: 1,
+    batchSize: 16, learningRateFactor: 1, warmupSteps: 50, checkEvery: 10, heldOutCount: 30,
     maxSteps: 600, seed: 1)
 
   @Test func batchesHoldSymbolsFromOneToTen() {
