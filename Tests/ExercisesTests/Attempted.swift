@@ -7,7 +7,9 @@ extension Trait where Self == ConditionTrait {
   /// a note saying where to write. Any other outcome (an answer, right or wrong, or another
   /// error) runs the test, which then reports what differs.
   ///
-  ///     @Test("Exercise 2.1: …", .attempted(in: "Chapter2.swift") { try oneWordAttention(…) })
+  /// A test takes it as its trait, after its name:
+  ///
+  ///     .attempted(in: "Chapter2.swift") { try oneWordAttention(…) }
   ///
   /// A skipped test prints one line: `Test "Exercise 2.1: …" skipped: "not attempted yet: write
   /// it in Sources/Exercises/Chapter2.swift"`.
