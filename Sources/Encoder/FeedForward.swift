@@ -98,11 +98,5 @@ public struct FeedForward: Sendable {
 
 /// `m` with `vector` added to each of its rows (a bias). Shape: [r, c], [c] -> [r, c]
 func addingToEveryRow(_ m: Matrix, _ vector: [Double]) -> Matrix {
-  var result = m
-  for i in 0..<m.rows {
-    for j in 0..<m.columns {
-      result[i, j] += vector[j]
-    }
-  }
-  return result
+  Matrix(rows: m.rows, columns: m.columns) { i, j in m[i, j] + vector[j] }
 }

@@ -57,8 +57,6 @@ public struct LayerNorm: Sendable {
     let width = Double(x.columns)
     var means: [Double] = []
     var variances: [Double] = []
-    var normalized = x
-    var output = x
     for i in 0..<x.rows {
       // Step 1: the mean of the row
       var sum = 0.0
@@ -67,16 +65,17 @@ public struct LayerNorm: Sendable {
       // Step 2: the variance, dividing by d_model (not d_model − 1)
       var squares = 0.0
       for j in 0..<x.columns { squares += (x[i, j] - mean) * (x[i, j] - mean) }
-      let variance = squares / width
-      // Step 3: subtract the mean, divide by √(σ² + ε)
-      let deviation = (variance + epsilon).squareRoot()
-      for j in 0..<x.columns {
-        normalized[i, j] = (x[i, j] - mean) / deviation
-        // Step 4: scale by γ, shift by β
-        output[i, j] = gain[j] * normalized[i, j] + bias[j]
-      }
       means.append(mean)
-      variances.append(variance)
+      variances.append(squares / width)
+    }
+    // Step 3: subtract the mean, divide by √(σ² + ε)
+    let deviations = variances.map { ($0 + epsilon).squareRoot() }
+    let normalized = Matrix(rows: x.rows, columns: x.columns) { i, j in
+      (x[i, j] - means[i]) / deviations[i]
+    }
+    // Step 4: scale by γ, shift by β
+    let output = Matrix(rows: x.rows, columns: x.columns) { i, j in
+      gain[j] * normalized[i, j] + bias[j]
     }
     return Trace(mean: means, variance: variances, normalized: normalized, output: output)
   }

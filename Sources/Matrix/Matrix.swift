@@ -45,6 +45,33 @@ public struct Matrix: Equatable, Sendable {
       rows: rows, columns: columns, elements: Array(repeating: value, count: rows * columns))
   }
 
+  /// A matrix whose element (i, j) is `element(i, j)`, computed row by row, left to right:
+  /// a formula written per element, e.g. adding a bias b to every row of x:
+  ///
+  ///     Matrix(rows: x.rows, columns: x.columns) { i, j in x[i, j] + b[j] }
+  ///
+  /// The elements are written straight into the new storage, so the formula runs as fast as a
+  /// hand-written loop over pointers.
+  @inlinable
+  public init(rows: Int, columns: Int, _ element: (_ row: Int, _ column: Int) -> Double) {
+    checkPrecondition(
+      rows >= 0 && columns >= 0, "Matrix: shape [\(rows), \(columns)] has a negative size")
+    let count = rows * columns
+    self.rows = rows
+    self.columns = columns
+    self.storage = [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
+      guard let base = buffer.baseAddress else { return }
+      var index = 0
+      for i in 0..<rows {
+        for j in 0..<columns {
+          (base + index).initialize(to: element(i, j))
+          index &+= 1
+        }
+      }
+      initialized = count
+    }
+  }
+
   /// A matrix from its rows, e.g. `Matrix([[1, 2], [3, 4]])`. Traps if the rows differ in length.
   public init(_ rowArrays: [[Double]]) {
     let columns = rowArrays.first?.count ?? 0

@@ -21,6 +21,18 @@ struct MatrixTests {
     #expect(b.elements == [1, 2, 3, 4, 5, -1])
   }
 
+  @Test func elementFormulaFillsRowByRow() {
+    // Element (i, j) = 10·i + j, so each value names its own position.
+    let b = Matrix(rows: 2, columns: 3) { i, j in Double(10 * i + j) }
+    #expect(b.shape == Shape(rows: 2, columns: 3))
+    #expect(b.elements == [0, 1, 2, 10, 11, 12])
+    // Adding [100, 200, 300] to every row of a: 1+100, 2+200, 3+300; 4+100, 5+200, 6+300.
+    let bias: [Double] = [100, 200, 300]
+    let sum = Matrix(rows: a.rows, columns: a.columns) { i, j in a[i, j] + bias[j] }
+    #expect(sum == [[101, 202, 303], [104, 205, 306]])
+    #expect(Matrix(rows: 0, columns: 3) { _, _ in 1 }.elements.isEmpty)
+  }
+
   @Test func identity() {
     #expect(Matrix.identity(2) == [[1, 0], [0, 1]])
   }

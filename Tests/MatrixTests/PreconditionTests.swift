@@ -35,6 +35,13 @@ struct PreconditionTests {
     #expect(standardError(of: result).contains("index (2, 0) is out of range for [2, 3]"))
   }
 
+  @Test func elementFormulaWithNegativeShape() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: -1, columns: 3) { _, _ in 0 }
+    }
+    #expect(standardError(of: result).contains("Matrix: shape [-1, 3] has a negative size"))
+  }
+
   @Test func rowOutOfRange() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = Matrix(rows: 2, columns: 3).row(-1)
