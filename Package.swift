@@ -37,7 +37,9 @@ let package = Package(
     .executable(name: "transformer", targets: ["transformer"]),
   ],
   targets: [
-    .target(name: "Matrix"),
+    .target(name: "Matrix", dependencies: ["CPrefetch"]),
+    // A C header with one inline function, the kernel's cache prefetch (Matmul+Blocked.swift).
+    .target(name: "CPrefetch"),
     .target(name: "Figures", dependencies: ["Matrix"]),
     .target(name: "BookEngine", dependencies: ["Figures"]),
     .executableTarget(name: "book", dependencies: ["BookEngine"]),

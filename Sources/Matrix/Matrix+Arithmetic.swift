@@ -3,11 +3,13 @@
 
 extension Matrix {
   /// A matrix of the same shape with `transform` applied to every element.
+  @inlinable
   public func map(_ transform: (Double) -> Double) -> Matrix {
     Matrix(rows: rows, columns: columns, elements: elements.map(transform))
   }
 
   /// Combines two matrices of equal shape element by element; traps naming both shapes otherwise.
+  @inlinable
   func combined(
     with other: Matrix, _ operation: String, _ combine: (Double, Double) -> Double
   ) -> Matrix {
@@ -32,18 +34,26 @@ extension Matrix {
   /// The sum of all elements.
   public func sum() -> Double { elements.reduce(0, +) }
 
-  public static func + (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "+", +) }
-  public static func - (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "-", -) }
+  @inlinable public static func + (lhs: Matrix, rhs: Matrix) -> Matrix {
+    lhs.combined(with: rhs, "+", +)
+  }
+  @inlinable public static func - (lhs: Matrix, rhs: Matrix) -> Matrix {
+    lhs.combined(with: rhs, "-", -)
+  }
   /// Element-wise (Hadamard) product; for the matrix product use `matmul(_:_:)`.
-  public static func * (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "*", *) }
-  public static func / (lhs: Matrix, rhs: Matrix) -> Matrix { lhs.combined(with: rhs, "/", /) }
+  @inlinable public static func * (lhs: Matrix, rhs: Matrix) -> Matrix {
+    lhs.combined(with: rhs, "*", *)
+  }
+  @inlinable public static func / (lhs: Matrix, rhs: Matrix) -> Matrix {
+    lhs.combined(with: rhs, "/", /)
+  }
 
-  public static func + (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 + rhs } }
-  public static func - (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 - rhs } }
-  public static func * (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 * rhs } }
-  public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
-  public static func / (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 / rhs } }
-  public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
+  @inlinable public static func + (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 + rhs } }
+  @inlinable public static func - (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 - rhs } }
+  @inlinable public static func * (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 * rhs } }
+  @inlinable public static func * (lhs: Double, rhs: Matrix) -> Matrix { rhs.map { lhs * $0 } }
+  @inlinable public static func / (lhs: Matrix, rhs: Double) -> Matrix { lhs.map { $0 / rhs } }
+  @inlinable public static prefix func - (operand: Matrix) -> Matrix { operand.map { -$0 } }
 }
 
 /// The dot product of two vectors of equal length: Σ aᵢ·bᵢ, summed left to right.

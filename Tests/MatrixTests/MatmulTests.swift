@@ -35,6 +35,9 @@ struct MatmulTests {
     // The kernel's blocks: 6 × 8 register tiles, k-blocks of 256, row blocks of 72, column
     // blocks of 4096; one more than each, so every edge path runs.
     (6, 256, 8), (73, 257, 9), (7, 513, 17), (5, 300, 4097),
+    // Tiles of 1 to 4 rows take the 4-row kernel, straight into C when they are 8 columns wide:
+    // 64 words = 10 · 6 + 4 rows, past a k-block; 10 = 6 + 4; 9 = 6 + 3.
+    (64, 300, 24), (10, 260, 16), (9, 40, 17),
   ]
 
   @Test(arguments: shapes)
