@@ -41,6 +41,8 @@ private enum BlockedMatmul {
   static let mc = 72
   /// Columns of B per packed block; a multiple of nr.
   static let nc = 4096
+  /// Largest product (m · n · k, with k ≤ kc) computed without packing: 64³.
+  static let directWork = 1 << 18
 }
 
 @inline(__always)
@@ -63,12 +65,28 @@ private func tileRow(
   r < h ? c + r &* ldc : scratch + r &* BlockedMatmul.nr
 }
 
-/// C[0..<h, 0..<8] (row stride ldc, h ≤ 6) = (accumulate ? C : 0) + Apanel · Bpanel, over kc
-/// steps in ascending order. `pa` holds 6 values per step, `pb` holds 8 values per step.
-private func microKernel(
-  _ kc: Int, _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>,
-  _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int, _ scratch: UnsafeMutablePointer<Double>,
-  _ accumulate: Bool
+/// Where a kernel reads its operands. Packed: A's 6 values of step p side by side (`rowStride` 1,
+/// `step` 6) and B's 8 values of step p side by side (`bStep` 8). Direct, for small products:
+/// A's rows where they are (`rowStride` lda, `step` 1), and B's rows (`bStep` ldb).
+private struct Operands {
+  var a: UnsafePointer<Double>
+  var rowStride: Int
+  var step: Int
+  var b: UnsafePointer<Double>
+  var bStep: Int
+
+  @inline(__always)
+  static func packed(_ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>) -> Operands {
+    Operands(a: pa, rowStride: 1, step: BlockedMatmul.mr, b: pb, bStep: BlockedMatmul.nr)
+  }
+}
+
+/// C[0..<h, 0..<8] (row stride ldc, h ≤ 6) = (accumulate ? C : 0) + A · B, over kc steps in
+/// ascending order, reading A and B as `operands` says.
+@inline(__always)
+private func sixRowKernel(
+  _ kc: Int, _ operands: Operands, _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int,
+  _ scratch: UnsafeMutablePointer<Double>, _ accumulate: Bool
 ) {
   let c0 = c
   let c1 = tileRow(1, c, ldc, h, scratch)
@@ -85,19 +103,21 @@ private func microKernel(
     acc4 = load8(c4)
     acc5 = load8(c5)
   }
-  var a = pa
-  var b = pb
+  let r1 = operands.rowStride
+  let r2 = 2 &* r1, r3 = 3 &* r1, r4 = 4 &* r1, r5 = 5 &* r1
+  var a = operands.a
+  var b = operands.b
   var p = 0
   while p < kc {
     let bp = load8(b)
     acc0 += V8(repeating: a[0]) * bp
-    acc1 += V8(repeating: a[1]) * bp
-    acc2 += V8(repeating: a[2]) * bp
-    acc3 += V8(repeating: a[3]) * bp
-    acc4 += V8(repeating: a[4]) * bp
-    acc5 += V8(repeating: a[5]) * bp
-    a += 6
-    b += 8
+    acc1 += V8(repeating: a[r1]) * bp
+    acc2 += V8(repeating: a[r2]) * bp
+    acc3 += V8(repeating: a[r3]) * bp
+    acc4 += V8(repeating: a[r4]) * bp
+    acc5 += V8(repeating: a[r5]) * bp
+    a += operands.step
+    b += operands.bStep
     p &+= 1
   }
   store8(acc0, c0)
@@ -108,12 +128,12 @@ private func microKernel(
   store8(acc5, c5)
 }
 
-/// `microKernel` for a tile of at most 4 rows (h ≤ 4): the first 4 of the panel's 6 rows, so the
+/// `sixRowKernel` for a tile of at most 4 rows (h ≤ 4): the first 4 of the panel's 6 rows, so the
 /// 2 rows of zero padding under the last rows of A cost nothing. The sums are the same.
-private func microKernelFourRows(
-  _ kc: Int, _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>,
-  _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int, _ scratch: UnsafeMutablePointer<Double>,
-  _ accumulate: Bool
+@inline(__always)
+private func fourRowKernel(
+  _ kc: Int, _ operands: Operands, _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int,
+  _ scratch: UnsafeMutablePointer<Double>, _ accumulate: Bool
 ) {
   let c0 = c
   let c1 = tileRow(1, c, ldc, h, scratch)
@@ -126,23 +146,57 @@ private func microKernelFourRows(
     acc2 = load8(c2)
     acc3 = load8(c3)
   }
-  var a = pa
-  var b = pb
+  let r1 = operands.rowStride
+  let r2 = 2 &* r1, r3 = 3 &* r1
+  var a = operands.a
+  var b = operands.b
   var p = 0
   while p < kc {
     let bp = load8(b)
     acc0 += V8(repeating: a[0]) * bp
-    acc1 += V8(repeating: a[1]) * bp
-    acc2 += V8(repeating: a[2]) * bp
-    acc3 += V8(repeating: a[3]) * bp
-    a += 6
-    b += 8
+    acc1 += V8(repeating: a[r1]) * bp
+    acc2 += V8(repeating: a[r2]) * bp
+    acc3 += V8(repeating: a[r3]) * bp
+    a += operands.step
+    b += operands.bStep
     p &+= 1
   }
   store8(acc0, c0)
   store8(acc1, c1)
   store8(acc2, c2)
   store8(acc3, c3)
+}
+
+/// The packed micro-kernel: `pa` holds 6 values per step, `pb` holds 8 values per step.
+private func microKernel(
+  _ kc: Int, _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>,
+  _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int, _ scratch: UnsafeMutablePointer<Double>,
+  _ accumulate: Bool
+) {
+  sixRowKernel(kc, .packed(pa, pb), c, ldc, h, scratch, accumulate)
+}
+
+/// The packed micro-kernel for tiles of at most 4 rows.
+private func microKernelFourRows(
+  _ kc: Int, _ pa: UnsafePointer<Double>, _ pb: UnsafePointer<Double>,
+  _ c: UnsafeMutablePointer<Double>, _ ldc: Int, _ h: Int, _ scratch: UnsafeMutablePointer<Double>,
+  _ accumulate: Bool
+) {
+  fourRowKernel(kc, .packed(pa, pb), c, ldc, h, scratch, accumulate)
+}
+
+/// The direct kernels: a whole 6- or 4-row, 8-column tile of C from A and B where they lie.
+private func directKernel(
+  rows: Int, _ k: Int, _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>,
+  _ ldb: Int, _ c: UnsafeMutablePointer<Double>, _ ldc: Int
+) {
+  let operands = Operands(a: a, rowStride: lda, step: 1, b: b, bStep: ldb)
+  // Every row is in C, so the scratch tile is never used.
+  if rows == BlockedMatmul.mr {
+    sixRowKernel(k, operands, c, ldc, rows, c, false)
+  } else {
+    fourRowKernel(k, operands, c, ldc, rows, c, false)
+  }
 }
 
 /// One tile of C, h ≤ 6 rows by w ≤ 8 columns, by the kernel that fits its height. A tile
@@ -290,6 +344,57 @@ func blockedMatmul(
     for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) }
     return
   }
+  if k <= BlockedMatmul.kc && m &* n &* k <= BlockedMatmul.directWork {
+    directMatmul(m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+  } else {
+    packedMatmul(m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+  }
+}
+
+/// A small product (one k-block, at most `directWork` multiply-adds, so A and B stay in the
+/// level-1 and level-2 caches): whole tiles read A and B where they lie, since packing them would
+/// cost more than it saves (64 × 64 · 64 × 64: 10.5 µs instead of 11.5). Rows and columns that
+/// fill no whole tile go through the packed path.
+private func directMatmul(
+  m: Int, k: Int, n: Int,
+  a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+  c: UnsafeMutablePointer<Double>, ldc: Int
+) {
+  let mr = BlockedMatmul.mr, nr = BlockedMatmul.nr
+  let wholeColumns = n / nr &* nr
+  // Tiles of 6 rows, then one of 4 if at least 4 rows remain.
+  let sixRowTiles = m / mr
+  let fourRowTile = m &- sixRowTiles &* mr >= 4
+  let wholeRows = sixRowTiles &* mr &+ (fourRowTile ? 4 : 0)
+  var jr = 0
+  while jr < wholeColumns {
+    var ir = 0
+    while ir < wholeRows {
+      let rows = ir &+ mr <= sixRowTiles &* mr ? mr : 4
+      directKernel(
+        rows: rows, k, a + ir &* lda, lda, b + jr, ldb, c + (ir &* ldc &+ jr), ldc)
+      ir &+= rows
+    }
+    jr &+= nr
+  }
+  if wholeRows < m && wholeColumns > 0 {
+    packedMatmul(
+      m: m &- wholeRows, k: k, n: wholeColumns, a: a + wholeRows &* lda, lda: lda, b: b, ldb: ldb,
+      c: c + wholeRows &* ldc, ldc: ldc)
+  }
+  if wholeColumns < n {
+    packedMatmul(
+      m: m, k: k, n: n &- wholeColumns, a: a, lda: lda, b: b + wholeColumns, ldb: ldb,
+      c: c + wholeColumns, ldc: ldc)
+  }
+}
+
+/// The packed path: B and A copied block by block into micro-panels, then tiled (k > 0).
+private func packedMatmul(
+  m: Int, k: Int, n: Int,
+  a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+  c: UnsafeMutablePointer<Double>, ldc: Int
+) {
   let mr = BlockedMatmul.mr, nr = BlockedMatmul.nr
 
   // Packing buffers for one call, 64-byte aligned (a cache line, one AVX-512 vector).

@@ -5,7 +5,14 @@ extension Matrix {
   /// A matrix of the same shape with `transform` applied to every element.
   @inlinable
   public func map(_ transform: (Double) -> Double) -> Matrix {
-    Matrix(rows: rows, columns: columns, elements: elements.map(transform))
+    let result = [Double](unsafeUninitializedCapacity: elements.count) { output, initialized in
+      elements.withUnsafeBufferPointer { input in
+        guard let from = input.baseAddress, let to = output.baseAddress else { return }
+        for index in 0..<input.count { (to + index).initialize(to: transform(from[index])) }
+        initialized = input.count
+      }
+    }
+    return Matrix(rows: rows, columns: columns, elements: result)
   }
 
   /// Combines two matrices of equal shape element by element; traps naming both shapes otherwise.
@@ -16,8 +23,17 @@ extension Matrix {
     checkPrecondition(
       shape == other.shape,
       "\(operation): \(shape) and \(other.shape): element-wise operations need equal shapes")
-    return Matrix(
-      rows: rows, columns: columns, elements: zip(elements, other.elements).map(combine))
+    let result = [Double](unsafeUninitializedCapacity: elements.count) { output, initialized in
+      elements.withUnsafeBufferPointer { left in
+        other.elements.withUnsafeBufferPointer { right in
+          guard let x = left.baseAddress, let y = right.baseAddress, let to = output.baseAddress
+          else { return }
+          for index in 0..<left.count { (to + index).initialize(to: combine(x[index], y[index])) }
+          initialized = left.count
+        }
+      }
+    }
+    return Matrix(rows: rows, columns: columns, elements: result)
   }
 
   /// The transpose: row i becomes column i. Shape: [r, c] -> [c, r]

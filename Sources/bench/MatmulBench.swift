@@ -6,7 +6,7 @@ import Matrix
 func checkKernelAgainstThePlainLoop() {
   let shapes = [
     (1, 1, 1), (7, 13, 5), (17, 33, 15), (65, 129, 33), (73, 257, 9), (7, 513, 17),
-    (5, 300, 4097), (128, 128, 128), (200, 64, 300),
+    (5, 300, 4097), (128, 128, 128), (200, 64, 300), (64, 64, 64), (10, 200, 40),
   ]
   let saved = MatmulThreads.count
   defer { MatmulThreads.count = saved }

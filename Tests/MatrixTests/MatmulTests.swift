@@ -38,6 +38,9 @@ struct MatmulTests {
     // Tiles of 1 to 4 rows take the 4-row kernel, straight into C when they are 8 columns wide:
     // 64 words = 10 · 6 + 4 rows, past a k-block; 10 = 6 + 4; 9 = 6 + 3.
     (64, 300, 24), (10, 260, 16), (9, 40, 17),
+    // Small products (k ≤ 256, m·n·k ≤ 64³) read A and B unpacked: whole tiles directly, the
+    // rows and columns left over through the packed path.
+    (64, 64, 64), (10, 200, 40), (5, 256, 16), (13, 7, 31),
   ]
 
   @Test(arguments: shapes)
