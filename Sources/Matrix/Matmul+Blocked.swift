@@ -185,6 +185,18 @@ private func microKernelFourRows(
   fourRowKernel(kc, .packed(pa, pb), c, ldc, h, scratch, accumulate)
 }
 
+/// Asks for the cache lines of a tile's `rows` rows of 8 values (two lines when a row straddles).
+@inline(__always)
+private func prefetchTile(_ c: UnsafePointer<Double>, _ ldc: Int, _ rows: Int) {
+  var r = 0
+  while r < rows {
+    let row = c + r &* ldc
+    prefetchForReading(row)
+    prefetchForReading(row + 7)
+    r &+= 1
+  }
+}
+
 /// The direct kernels: a whole 6- or 4-row, 8-column tile of C from A and B where they lie.
 private func directKernel(
   rows: Int, _ k: Int, _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>,
@@ -431,6 +443,17 @@ private func packedMatmul(
             let h = min(mr, mc &- ir)
             let pa = aPack + ir &* kc
             let cij = c + ((ic &+ ir) &* ldc &+ jc &+ jr)
+            if accumulate {
+              // The kernel starts by loading this tile of C, which later k-blocks revisit after
+              // the whole of C has gone by; ask for the next tile's rows now, so that they
+              // arrive while this tile is multiplied (n = 1000: 40 → 50 GFLOPS).
+              let nextRow = ir &+ mr < mc ? ir &+ mr : 0
+              let nextColumn = ir &+ mr < mc ? jr : jr &+ nr
+              if nextColumn < nc {
+                let rows = min(mr, mc &- nextRow)
+                prefetchTile(c + ((ic &+ nextRow) &* ldc &+ jc &+ nextColumn), ldc, rows)
+              }
+            }
             tileKernel(kc, pa, pb, cij, ldc, h, w, tile, accumulate)
             ir &+= mr
           }
