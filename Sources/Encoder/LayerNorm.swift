@@ -65,8 +65,9 @@ public struct LayerNorm: Sendable {
       // Step 2: the variance, dividing by d_model (not d_model − 1)
       var squares = 0.0
       for j in 0..<x.columns { squares += (x[i, j] - mean) * (x[i, j] - mean) }
+      let variance = squares / width
       means.append(mean)
-      variances.append(squares / width)
+      variances.append(variance)
     }
     // Step 3: subtract the mean, divide by √(σ² + ε)
     let deviations = variances.map { ($0 + epsilon).squareRoot() }
