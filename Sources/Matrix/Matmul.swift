@@ -47,7 +47,7 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
         #else
           parallelMatmul(
             m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase,
-            threads: MatmulThreads.count)
+            threads: MatmulThreads.forThisProduct)
         #endif
       }
     }

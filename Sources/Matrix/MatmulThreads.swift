@@ -38,6 +38,55 @@ public enum MatmulThreads {
   /// Below this many multiply-adds a product runs on one thread: starting threads would cost
   /// more than it saves.
   static let minimumWorkPerThread = 1 << 18
+
+  /// Runs `body` with `threads` threads for the products and `concurrentMap`s it starts on this
+  /// thread, whatever `count` says elsewhere; the results are the same as with any other count.
+  ///
+  ///     let trace = MatmulThreads.with(threads: 1) { layer.trace(x) }
+  public static func with<Result>(threads: Int, _ body: () throws -> Result) rethrows -> Result {
+    try $scopedCount.withValue(max(1, threads)) { try body() }
+  }
+
+  /// The count set by `with(threads:_:)` around the current code, if any.
+  @TaskLocal static var scopedCount: Int? = nil
+
+  /// True inside `concurrentMap`'s work: the threads are busy already, so each product there
+  /// runs on the thread that asks for it.
+  @TaskLocal static var insideConcurrentWork = false
+
+  /// The threads a product may use here: 1 inside `concurrentMap`, else `with(threads:_:)`'s
+  /// count, else `count`.
+  static var forThisProduct: Int { insideConcurrentWork ? 1 : (scopedCount ?? count) }
+}
+
+extension RandomAccessCollection where Self: Sendable, Element: Sendable, Index == Int {
+  /// `map(transform)` on up to `MatmulThreads.count` threads, for work whose items are
+  /// independent: the heads of multi-head attention, the sentence pairs of a training batch.
+  /// The results come back in the collection's order and are the same, bit for bit, for every
+  /// thread count: each item is computed by one thread, exactly as `map` would compute it (the
+  /// products inside run on that thread alone).
+  ///
+  ///     let traces = heads.concurrentMap { $0.trace(x) }   // == heads.map { $0.trace(x) }
+  public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    let threads = Swift.min(MatmulThreads.forThisProduct, count)
+    guard threads > 1 else { return map(transform) }
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer {
+      _ = results.deinitialize()
+      results.deallocate()
+    }
+    // A pointer is not Sendable; its address is, and each item writes only its own slot.
+    let address = Int(bitPattern: results.baseAddress)
+    let start = startIndex
+    DispatchQueue.concurrentPerform(iterations: count) { offset in
+      MatmulThreads.$insideConcurrentWork.withValue(true) {
+        let value = transform(self[start + offset])
+        UnsafeMutablePointer<T?>(bitPattern: address)![offset] = value
+      }
+    }
+    return results.map { $0! }
+  }
 }
 
 /// Tells glibc's allocator to serve matrices of up to 64 MiB from its heap and to keep freed

@@ -96,7 +96,9 @@ public struct MultiHeadAttention: Sendable {
       )
     }
     // Steps 1 to 6 in every head, each with its own weights
-    let headTraces = heads.map { $0.trace(x, attendingTo: memory, mask: mask) }
+    // (`concurrentMap` is `map` spread over the cores: the heads are independent, and each
+    // gives the same numbers on any thread.)
+    let headTraces = heads.concurrentMap { $0.trace(x, attendingTo: memory, mask: mask) }
     // Concatenate Z₀ … Z_{h−1} side by side
     let concatenated = Matrix(concatenatingColumns: headTraces.map(\.output))  // [n_q, h·d_v]
     // Multiply by W^O to come back to d_model

@@ -119,35 +119,39 @@ report("Chapter 9: beam search, beam 4, length penalty 0.6, worked table, length
   _ = paperBeam(WorkedExample.table)
 }
 
-// Training runs, timed once each on one thread (the matmul kernel's threads do not pay off at
-// d_model 16): steps per second, and the wall time of the copy task to 100% held-out accuracy.
-print("\nTraining runs (one thread, one run each)")
-let savedThreadCount = MatmulThreads.count
-MatmulThreads.count = 1
+// Training runs, timed once each, on one thread and on every thread (the pairs of a batch run
+// side by side, with the same bits): steps per second, and the wall time of the copy task to 100%
+// held-out accuracy.
 func timed(_ body: () -> Void) -> Double {
   let start = ContinuousClock.now
   body()
   return seconds(ContinuousClock.now - start)
 }
-var benchPostModel = PostExample.untrainedModel()
-let postSeconds = timed { _ = PostExample.train(&benchPostModel, steps: 200) }
-print("  Chapter 8: the post's example, 2 pairs per step: \(Int(200 / postSeconds)) steps/s")
-var benchCopyModel = CopyTask.untrainedModel(.book)
-var benchCopyAdam = Adam(shapes: benchCopyModel.parameterMatrices.map(\.shape))
-var benchCopyRandom = SplitMix64(seed: 5)
-let copySeconds = timed {
-  for _ in 0..<20 {
-    let pairs = CopyTask.batch(count: 80, length: 10, using: &benchCopyRandom).map(CopyTask.pair)
-    _ = benchCopyModel.trainingStep(
-      on: pairs, start: CopyTask.endOfSentence, adam: &benchCopyAdam, learningRate: 1e-3)
+func trainingRuns(threads: Int) {
+  MatmulThreads.with(threads: threads) {
+    print("\nTraining runs (\(threads == 1 ? "one thread" : "\(threads) threads"), one run each)")
+    var postModel = PostExample.untrainedModel()
+    let postSeconds = timed { _ = PostExample.train(&postModel, steps: 200) }
+    print("  Chapter 8: the post's example, 2 pairs per step: \(Int(200 / postSeconds)) steps/s")
+    var copyModel = CopyTask.untrainedModel(.book)
+    var copyAdam = Adam(shapes: copyModel.parameterMatrices.map(\.shape))
+    var copyRandom = SplitMix64(seed: 5)
+    let copySeconds = timed {
+      for _ in 0..<20 {
+        let pairs = CopyTask.batch(count: 80, length: 10, using: &copyRandom).map(CopyTask.pair)
+        _ = copyModel.trainingStep(
+          on: pairs, start: CopyTask.endOfSentence, adam: &copyAdam, learningRate: 1e-3)
+      }
+    }
+    print(
+      "  Chapter 8: the copy task, 80 sequences of 10 per step: "
+        + formatDecimal(20 / copySeconds, decimals: 1) + " steps/s")
+    var copySteps = 0
+    let copyToFullSeconds = timed { copySteps = CopyTask.train(.book).steps }
+    print(
+      "  Chapter 8: the copy task to 100% on 200 held-out sequences: \(copySteps) steps in "
+        + formatDecimal(copyToFullSeconds, decimals: 1) + " s")
   }
 }
-print(
-  "  Chapter 8: the copy task, 80 sequences of 10 per step: "
-    + formatDecimal(20 / copySeconds, decimals: 1) + " steps/s")
-var copySteps = 0
-let copyToFullSeconds = timed { copySteps = CopyTask.train(.book).steps }
-print(
-  "  Chapter 8: the copy task to 100% on 200 held-out sequences: \(copySteps) steps in "
-    + formatDecimal(copyToFullSeconds, decimals: 1) + " s")
-MatmulThreads.count = savedThreadCount
+trainingRuns(threads: 1)
+trainingRuns(threads: allThreads)

@@ -183,6 +183,21 @@ struct MultiHeadAttentionTests {
       tolerance: 1e-13, "Multiply by W^O: Z, row 3, columns 509–512")
   }
 
+  @Test func headsOnSeveralThreadsGiveTheSameBits() {
+    // The heads run side by side on the machine's cores; each must give exactly what it gives
+    // alone. 4 heads, d_model 16, 6 words: small enough for a debug build.
+    let layer = MultiHeadAttention(modelDimension: 16, headCount: 4, seed: 5)
+    var generator = SplitMix64(seed: 6)
+    let x = Matrix.random(rows: 6, columns: 16, in: -1, 1, using: &generator)
+    let alone = MatmulThreads.with(threads: 1) { layer.trace(x) }
+    for threads in [2, 3, 4] {
+      let together = MatmulThreads.with(threads: threads) { layer.trace(x) }
+      #expect(together == alone, "every step of every head on \(threads) threads")
+      #expect(
+        together.output.elements.map(\.bitPattern) == alone.output.elements.map(\.bitPattern))
+    }
+  }
+
   @Test func theFirstRandomHeadIsTheSelfAttentionHeadWithTheSameSeed() {
     let layer = MultiHeadAttention(modelDimension: 512, headCount: 8, seed: 2)
     let chapter2 = AttentionHead(modelDimension: 512, keyDimension: 64, seed: 2)

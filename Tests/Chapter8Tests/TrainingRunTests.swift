@@ -56,6 +56,27 @@ struct TrainingRunTests {
     #expect(losses[19] < losses[0] / 2, "Loss after 20 steps: \(losses[19]) vs \(losses[0])")
   }
 
+  @Test func batchOnSeveralThreadsGivesTheSameBits() {
+    // The pairs of a batch run side by side; the sum is taken in the batch's order afterwards,
+    // so the loss and every gradient are the same, bit for bit, on any number of threads.
+    let model = PostExample.untrainedModel()
+    let pairs = PostExample.sentencePairs + PostExample.sentencePairs.reversed()
+    let alone = MatmulThreads.with(threads: 1) {
+      model.lossAndGradient(on: pairs, start: PostExample.endOfSentence)
+    }
+    for threads in [2, 3] {
+      let together = MatmulThreads.with(threads: threads) {
+        model.lossAndGradient(on: pairs, start: PostExample.endOfSentence)
+      }
+      #expect(together.loss.bitPattern == alone.loss.bitPattern, "loss on \(threads) threads")
+      for k in alone.gradients.indices {
+        expectMatrix(
+          together.gradients[k], equals: alone.gradients[k], tolerance: 0,
+          "Gradient of parameter \(k + 1) on \(threads) threads")
+      }
+    }
+  }
+
   @Test func batchGradientIsTheAverageOfThePairs() {
     let model = PostExample.untrainedModel()
     let pairs = PostExample.sentencePairs
