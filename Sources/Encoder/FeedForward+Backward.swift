@@ -35,7 +35,7 @@ extension FeedForward {
   public func backward(_ x: Matrix, trace: Trace, outputGradient: Matrix) -> (
     input: Matrix, parameters: Gradient
   ) {
-    // Step 3: output = addingToEveryRow(matmul(activated, secondWeights), secondBias)
+    // Step 3: output = matmul(activated, secondWeights).addingToEveryRow(secondBias)
     let (dActivated, dSecondWeights) = matmulBackward(
       trace.activated, secondWeights, outputGradient: outputGradient)
     // Step 2: activated = hidden.map { max(0, $0) }; the slope is 1 above 0 and 0 at or below
@@ -43,7 +43,7 @@ extension FeedForward {
     for i in 0..<dHidden.rows {
       for j in 0..<dHidden.columns where trace.hidden[i, j] <= 0 { dHidden[i, j] = 0 }
     }
-    // Step 1: hidden = addingToEveryRow(matmul(x, firstWeights), firstBias)
+    // Step 1: hidden = matmul(x, firstWeights).addingToEveryRow(firstBias)
     let (dx, dFirstWeights) = matmulBackward(x, firstWeights, outputGradient: dHidden)
     let parameters = Gradient(
       firstWeights: dFirstWeights, firstBias: dHidden.columnSums(),

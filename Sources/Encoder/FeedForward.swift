@@ -77,11 +77,11 @@ public struct FeedForward: Sendable {
       "FeedForward: input \(x.shape) × W₁ \(firstWeights.shape): d_model \(x.columns) and "
         + "\(firstWeights.rows) differ")
     // Step 1: x·W₁ + b₁, the hidden layer before the ReLU
-    let hidden = addingToEveryRow(matmul(x, firstWeights), firstBias)  // [words, d_ff]
+    let hidden = matmul(x, firstWeights).addingToEveryRow(firstBias)  // [words, d_ff]
     // Step 2: ReLU, max(0, ·), element by element
     let activated = hidden.map { max(0, $0) }  // [words, d_ff]
     // Step 3: back to d_model: ·W₂ + b₂
-    let output = addingToEveryRow(matmul(activated, secondWeights), secondBias)  // [words, d_model]
+    let output = matmul(activated, secondWeights).addingToEveryRow(secondBias)  // [words, d_model]
     return Trace(hidden: hidden, activated: activated, output: output)
   }
 
@@ -94,9 +94,4 @@ public struct FeedForward: Sendable {
     /// max(0, x·W₁ + b₁)·W₂ + b₂. Shape: [words, d_model]
     public var output: Matrix
   }
-}
-
-/// `m` with `vector` added to each of its rows (a bias). Shape: [r, c], [c] -> [r, c]
-func addingToEveryRow(_ m: Matrix, _ vector: [Double]) -> Matrix {
-  Matrix(rows: m.rows, columns: m.columns) { i, j in m[i, j] + vector[j] }
 }

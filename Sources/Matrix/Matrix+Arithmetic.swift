@@ -36,6 +36,30 @@ extension Matrix {
     return Matrix(rows: rows, columns: columns, elements: result)
   }
 
+  /// The matrix with `vector` added to each of its rows: a bias, the same for every word.
+  /// Traps unless the vector has one entry per column. Shape: [r, c], [c] -> [r, c]
+  public func addingToEveryRow(_ vector: [Double]) -> Matrix {
+    checkPrecondition(
+      vector.count == columns,
+      "addingToEveryRow: a vector of \(vector.count) entries cannot be added to the rows of \(shape)"
+    )
+    let result = [Double](unsafeUninitializedCapacity: elements.count) { output, initialized in
+      elements.withUnsafeBufferPointer { input in
+        vector.withUnsafeBufferPointer { v in
+          guard let from = input.baseAddress, let to = output.baseAddress, let add = v.baseAddress
+          else { return }
+          for i in 0..<rows {
+            for j in 0..<columns {
+              (to + (i &* columns &+ j)).initialize(to: from[i &* columns &+ j] + add[j])
+            }
+          }
+          initialized = input.count
+        }
+      }
+    }
+    return Matrix(rows: rows, columns: columns, elements: result)
+  }
+
   /// The transpose: row i becomes column i. Shape: [r, c] -> [c, r]
   public func transposed() -> Matrix {
     var result = Matrix(rows: columns, columns: rows)

@@ -33,6 +33,13 @@ struct MatrixTests {
     #expect(Matrix(rows: 0, columns: 3) { _, _ in 1 }.elements.isEmpty)
   }
 
+  @Test func addingABiasToEveryRow() {
+    // [1 2 3] + [10 20 30] and [4 5 6] + [10 20 30]: the same vector under each row.
+    expectMatrix(
+      a.addingToEveryRow([10, 20, 30]), equals: [[11, 22, 33], [14, 25, 36]],
+      "a bias added to every row")
+  }
+
   @Test func identity() {
     #expect(Matrix.identity(2) == [[1, 0], [0, 1]])
   }

@@ -42,6 +42,15 @@ struct PreconditionTests {
     #expect(standardError(of: result).contains("Matrix: shape [-1, 3] has a negative size"))
   }
 
+  @Test func biasOfTheWrongLength() async {
+    let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = Matrix(rows: 2, columns: 3).addingToEveryRow([1, 2])
+    }
+    #expect(
+      standardError(of: result).contains(
+        "addingToEveryRow: a vector of 2 entries cannot be added to the rows of [2, 3]"))
+  }
+
   @Test func rowOutOfRange() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = Matrix(rows: 2, columns: 3).row(-1)
