@@ -60,9 +60,9 @@ public enum MatmulThreads {
 }
 
 extension RandomAccessCollection where Self: Sendable, Element: Sendable, Index == Int {
-  /// `map(transform)` on up to `MatmulThreads.count` threads, for work whose items are
-  /// independent: the heads of multi-head attention, the sentence pairs of a training batch.
-  /// The results come back in the collection's order and are the same, bit for bit, for every
+  /// `map(transform)` on up to `MatmulThreads.count` threads (or `with(threads:_:)`'s count),
+  /// for work whose items are independent: the heads of multi-head attention, the sentence
+  /// pairs of a training batch. The results come back in the collection's order and are the same, bit for bit, for every
   /// thread count: each item is computed by one thread, exactly as `map` would compute it (the
   /// products inside run on that thread alone).
   ///

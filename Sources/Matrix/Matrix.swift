@@ -46,12 +46,12 @@ public struct Matrix: Equatable, Sendable {
   }
 
   /// A matrix whose element (i, j) is `element(i, j)`, computed row by row, left to right:
-  /// a formula written per element, e.g. adding a bias b to every row of x:
+  /// a formula written per element, e.g. each row of x divided by its own number d[i]:
   ///
-  ///     Matrix(rows: x.rows, columns: x.columns) { i, j in x[i, j] + b[j] }
+  ///     Matrix(rows: x.rows, columns: x.columns) { i, j in x[i, j] / d[i] }
   ///
-  /// The elements are written straight into the new storage, so the formula runs as fast as a
-  /// hand-written loop over pointers.
+  /// The elements go straight into the new storage: no zeros written first, and no copy or
+  /// uniqueness check per element, as writing through the subscript of a copy of x would cost.
   @inlinable
   public init(rows: Int, columns: Int, _ element: (_ row: Int, _ column: Int) -> Double) {
     checkPrecondition(
