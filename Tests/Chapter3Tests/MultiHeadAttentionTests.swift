@@ -193,8 +193,7 @@ struct MultiHeadAttentionTests {
     for threads in [2, 3, 4] {
       let together = MatmulThreads.with(threads: threads) { layer.trace(x) }
       #expect(together == alone, "every step of every head on \(threads) threads")
-      #expect(
-        together.output.elements.map(\.bitPattern) == alone.output.elements.map(\.bitPattern))
+      expectSameBits(together.output, as: alone.output, "the output on \(threads) threads")
     }
   }
 

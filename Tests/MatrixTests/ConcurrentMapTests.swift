@@ -19,9 +19,7 @@ struct ConcurrentMapTests {
     }
     #expect(results.count == expected.count)
     for (index, (result, reference)) in zip(results, expected).enumerated() {
-      #expect(
-        result.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern),
-        "item \(index + 1) on \(threads) threads")
+      expectSameBits(result, as: reference, "item \(index + 1) on \(threads) threads")
     }
   }
 

@@ -59,4 +59,14 @@ struct ExpectMatrixTests {
         == "row 1, column 1 is 0.5621765 where 0.8807971 was expected (off by 0.3186206, more "
         + "than the tolerance 1e-12)")
   }
+
+  @Test func bitMismatchTellsZeroFromMinusZeroAndNamesTheFirstDifference() {
+    #expect(bitMismatch([[1, -0.0]], [[1, -0.0]]) == nil)
+    #expect(
+      bitMismatch([[1, 0], [2, 3]], [[1, -0.0], [2, 4]])
+        == "row 1, column 2 is 0.0 (bits 0x0) where -0.0 (bits 0x8000000000000000) was expected")
+    #expect(
+      bitMismatch(Matrix(row: [1, 2]), [[1], [2]])
+        == "the shape is [1, 2] where [2, 1] was expected")
+  }
 }

@@ -53,7 +53,7 @@ struct MatmulTests {
     let reference = matmulPlainLoop(a, b)
     for fast in [kernelProduct(a, b, threads: 1), matmul(a, b)] {
       expectMatrix(fast, equals: reference, tolerance: 0, "the kernel against the plain loop")
-      #expect(fast.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+      expectSameBits(fast, as: reference, "the kernel against the plain loop")
     }
   }
 
@@ -68,7 +68,7 @@ struct MatmulTests {
     for threads in [1, 2, 3, 7] {
       let c = kernelProduct(a, b, threads: threads, minimumWork: 1)
       expectMatrix(c, equals: reference, tolerance: 0, "matmul on \(threads) threads")
-      #expect(c.elements.map(\.bitPattern) == reference.elements.map(\.bitPattern))
+      expectSameBits(c, as: reference, "matmul on \(threads) threads")
     }
   }
 }

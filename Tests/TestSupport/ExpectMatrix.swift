@@ -84,3 +84,38 @@ public func expectVector(
     Matrix(row: actual), equals: Matrix(row: expected), tolerance: tolerance, step,
     sourceLocation: sourceLocation)
 }
+
+/// Where `actual` and `expected` differ bit for bit, or nil when every element has the same bits:
+/// the first element that differs, row by row. +0 and −0 differ here, where `matrixMismatch` with
+/// tolerance 0 lets them agree.
+///
+///     bitMismatch([[0, 1]], [[-0.0, 1]])
+///     // "row 1, column 1 is 0.0 (bits 0x0) where -0.0 (bits 0x8000000000000000) was expected"
+public func bitMismatch(_ actual: Matrix, _ expected: Matrix) -> String? {
+  guard actual.shape == expected.shape else {
+    return "the shape is \(actual.shape) where \(expected.shape) was expected"
+  }
+  let (a, b) = (actual.elements, expected.elements)
+  guard let index = a.indices.first(where: { a[$0].bitPattern != b[$0].bitPattern }) else {
+    return nil
+  }
+  func bits(_ value: Double) -> String {
+    "\(value) (bits 0x\(String(value.bitPattern, radix: 16)))"
+  }
+  return "row \(index / actual.columns + 1), column \(index % actual.columns + 1) is "
+    + "\(bits(a[index])) where \(bits(b[index])) was expected"
+}
+
+/// Expects `actual` to hold the same Doubles as `expected`, bit for bit. On failure it records
+/// one issue at the caller's line, opening with `step`, that names the first element that
+/// differs (rather than printing every bit pattern of both).
+public func expectSameBits(
+  _ actual: Matrix,
+  as expected: Matrix,
+  _ step: Comment? = nil,
+  sourceLocation: SourceLocation = #_sourceLocation
+) {
+  guard let mismatch = bitMismatch(actual, expected) else { return }
+  let title = step.map { "\($0.rawValue): " } ?? ""
+  Issue.record(WrongValue(description: title + mismatch), sourceLocation: sourceLocation)
+}
