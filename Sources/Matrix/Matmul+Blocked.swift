@@ -12,7 +12,10 @@
 //     8 x 8 made 64³ and the forward pass slower.
 //   * Small products (k ≤ 256 and m·n·k ≤ 64³: attention scores, the chapters' worked examples,
 //     Chapter 8's small models) read A and B where they lie; packing them would cost more than it
-//     saves.
+//     saves. They go through k in blocks of 32, so that for 64 words the block of A being
+//     multiplied (64 x 32, 16 KiB) stays in the 32 KiB L1 while every column of B goes by, rather
+//     than all of A (32 KiB) coming again from L2 for each 8 columns: 64³ went from 10.7 to
+//     10.4 µs, and to 10.1–10.3 with the tile kernel inlined into the loop.
 //   * Larger ones: B is packed per k-block into 8-column micro-panels (row p of a panel = 8
 //     contiguous values); A is packed per (m, k)-block into 6-row micro-panels (column p of a
 //     panel = 6 contiguous values). Panels are zero-padded. A tile with at most 4 rows (64 words =
@@ -50,6 +53,7 @@ enum BlockedMatmul {
   static let nc = 4096
   /// Largest product (m · n · k, with k ≤ kc) computed without packing: 64³.
   static let directWork = 1 << 18
+  static let directKC = 32
 }
 
 @inline(__always)
@@ -91,16 +95,22 @@ func directMatmul(
   let sixRowTiles = m / mr
   let fourRowTile = m &- sixRowTiles &* mr >= 4
   let wholeRows = sixRowTiles &* mr &+ (fourRowTile ? 4 : 0)
-  var jr = 0
-  while jr < wholeColumns {
-    var ir = 0
-    while ir < wholeRows {
-      let rows = ir &+ mr <= sixRowTiles &* mr ? mr : 4
-      directKernel(
-        rows: rows, k, a + ir &* lda, lda, b + jr, ldb, c + (ir &* ldc &+ jr), ldc)
-      ir &+= rows
+  var pc = 0
+  while pc < k {
+    let kc = min(BlockedMatmul.directKC, k &- pc)
+    var jr = 0
+    while jr < wholeColumns {
+      var ir = 0
+      while ir < wholeRows {
+        let rows = ir &+ mr <= sixRowTiles &* mr ? mr : 4
+        directKernel(
+          rows: rows, kc, a + (ir &* lda &+ pc), lda, b + (pc &* ldb &+ jr), ldb,
+          c + (ir &* ldc &+ jr), ldc, accumulate: pc > 0)
+        ir &+= rows
+      }
+      jr &+= nr
     }
-    jr &+= nr
+    pc &+= kc
   }
   if wholeRows < m && wholeColumns > 0 {
     packedMatmul(

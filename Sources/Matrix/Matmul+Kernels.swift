@@ -156,16 +156,17 @@ func prefetchTile(_ c: UnsafePointer<Double>, _ ldc: Int, _ rows: Int) {
 }
 
 /// The direct kernels: a whole 6- or 4-row, 8-column tile of C from A and B where they lie.
+@inline(__always)
 func directKernel(
   rows: Int, _ k: Int, _ a: UnsafePointer<Double>, _ lda: Int, _ b: UnsafePointer<Double>,
-  _ ldb: Int, _ c: UnsafeMutablePointer<Double>, _ ldc: Int
+  _ ldb: Int, _ c: UnsafeMutablePointer<Double>, _ ldc: Int, accumulate: Bool
 ) {
   let operands = Operands(a: a, rowStride: lda, step: 1, b: b, bStep: ldb)
   // Every row is in C, so the scratch tile is never used.
   if rows == BlockedMatmul.mr {
-    sixRowKernel(k, operands, c, ldc, rows, c, false)
+    sixRowKernel(k, operands, c, ldc, rows, c, accumulate)
   } else {
-    fourRowKernel(k, operands, c, ldc, rows, c, false)
+    fourRowKernel(k, operands, c, ldc, rows, c, accumulate)
   }
 }
 
