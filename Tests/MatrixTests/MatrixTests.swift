@@ -72,6 +72,17 @@ struct MatrixTests {
     expectMatrix(a.transposed().transposed(), equals: a, tolerance: 0, "transpose twice")
   }
 
+  @Test(arguments: [(13, 21), (1, 9), (9, 1), (8, 16), (17, 8), (0, 5)])
+  func transposeCrossesTheCopyTiles(rows: Int, columns: Int) {
+    // The transpose is copied in tiles of 8 × 8: these shapes end mid-tile, fill whole tiles, or
+    // are one row or column thin. Element (i, j) holds 100·i + j, so the transpose must hold
+    // 100·i + j at (j, i): at (4, 12) of a [13, 21] matrix's transpose, 100·12 + 4 = 1204.
+    let m = Matrix(rows: rows, columns: columns) { i, j in Double(100 * i + j) }
+    let expected = Matrix(rows: columns, columns: rows) { j, i in Double(100 * i + j) }
+    expectMatrix(m.transposed(), equals: expected, tolerance: 0, "transpose of \(m.shape)")
+    if rows == 13 { #expect(m.transposed()[4, 12] == 1204) }
+  }
+
   @Test func dotProduct() {
     #expect(dot([1, 2, 3], [4, 5, 6]) == 32)  // 4 + 10 + 18
   }
