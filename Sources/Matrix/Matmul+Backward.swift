@@ -18,8 +18,9 @@ public func matmulBackward(_ a: Matrix, _ b: Matrix, outputGradient: Matrix) -> 
     a.columns == b.rows && outputGradient.shape == Shape(rows: a.rows, columns: b.columns),
     "matmulBackward: \(a.shape) × \(b.shape) needs an output gradient "
       + "[\(a.rows), \(b.columns)], got \(outputGradient.shape)")
-  let da = matmul(outputGradient, b.transposed())  // [m, k]
-  let db = matmul(a.transposed(), outputGradient)  // [k, n]
+  // matmul(_:transposed:) is matmul(outputGradient, b.transposed()) without copying Bᵀ first
+  let da = matmul(outputGradient, transposed: b)  // dC · Bᵀ, [m, k]
+  let db = matmul(transposed: a, outputGradient)  // Aᵀ · dC, [k, n]
   return (da, db)
 }
 

@@ -66,17 +66,20 @@ func roundUp(_ x: Int, _ multiple: Int) -> Int {
 func blockedMatmul(
   m: Int, k: Int, n: Int,
   a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-  c: UnsafeMutablePointer<Double>, ldc: Int
+  c: UnsafeMutablePointer<Double>, ldc: Int, aTransposed: Bool = false, bTransposed: Bool = false
 ) {
   guard m > 0, n > 0 else { return }
   guard k > 0 else {
     for i in 0..<m { (c + i &* ldc).update(repeating: 0, count: n) }
     return
   }
-  if k <= BlockedMatmul.kc && m &* n &* k <= BlockedMatmul.directWork {
+  let transposed = aTransposed || bTransposed
+  if !transposed && k <= BlockedMatmul.kc && m &* n &* k <= BlockedMatmul.directWork {
     directMatmul(m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
   } else {
-    packedMatmul(m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc)
+    packedMatmul(
+      m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: ldc, aTransposed: aTransposed,
+      bTransposed: bTransposed)
   }
 }
 
@@ -128,7 +131,7 @@ func directMatmul(
 func packedMatmul(
   m: Int, k: Int, n: Int,
   a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-  c: UnsafeMutablePointer<Double>, ldc: Int
+  c: UnsafeMutablePointer<Double>, ldc: Int, aTransposed: Bool = false, bTransposed: Bool = false
 ) {
   let mr = BlockedMatmul.mr, nr = BlockedMatmul.nr
 
@@ -152,11 +155,19 @@ func packedMatmul(
       let kc = min(BlockedMatmul.kc, k &- pc)
       // The first k-block starts every element from +0.0; later ones resume from C.
       let accumulate = pc > 0
-      packB(b, ldb, pc, kc, jc, nc, bPack)
+      if bTransposed {
+        packTransposedB(b, ldb, pc, kc, jc, nc, bPack)
+      } else {
+        packB(b, ldb, pc, kc, jc, nc, bPack)
+      }
       var ic = 0
       while ic < m {
         let mc = min(BlockedMatmul.mc, m &- ic)
-        packA(a, lda, ic, mc, pc, kc, aPack)
+        if aTransposed {
+          packTransposedA(a, lda, ic, mc, pc, kc, aPack)
+        } else {
+          packA(a, lda, ic, mc, pc, kc, aPack)
+        }
         var jr = 0
         while jr < nc {
           let w = min(nr, nc &- jr)

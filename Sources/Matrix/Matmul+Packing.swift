@@ -97,6 +97,58 @@ func packA(
   }
 }
 
+/// `packB` for B stored as its transpose (Bᵀ, [n, k], row stride ldb): B's element (p, j) is
+/// b[j * ldb + p]. A panel's 8 columns are 8 rows of the storage, read side by side from p0 on,
+/// so that the transpose costs nothing beyond the packing (matmulBackward's dC · Bᵀ).
+func packTransposedB(
+  _ b: UnsafePointer<Double>, _ ldb: Int, _ p0: Int, _ kc: Int, _ j0: Int, _ nc: Int,
+  _ dst: UnsafeMutablePointer<Double>
+) {
+  let nr = BlockedMatmul.nr
+  var panel = dst
+  var jr = 0
+  while jr < nc {
+    let w = min(nr, nc &- jr)
+    let src = b + ((j0 &+ jr) &* ldb &+ p0)
+    var p = 0
+    while p < kc {
+      let to = panel + p &* nr
+      var column = 0
+      while column < w { to[column] = src[column &* ldb &+ p]; column &+= 1 }
+      while column < nr { to[column] = 0; column &+= 1 }
+      p &+= 1
+    }
+    panel += kc &* nr
+    jr &+= nr
+  }
+}
+
+/// `packA` for A stored as its transpose (Aᵀ, [k, m], row stride lda): A's element (i, p) is
+/// a[p * lda + i], so the 6 values of a panel's step p lie side by side in the storage
+/// (matmulBackward's Aᵀ · dC).
+func packTransposedA(
+  _ a: UnsafePointer<Double>, _ lda: Int, _ i0: Int, _ mc: Int, _ p0: Int, _ kc: Int,
+  _ dst: UnsafeMutablePointer<Double>
+) {
+  let mr = BlockedMatmul.mr
+  var d = dst
+  var ir = 0
+  while ir < mc {
+    let h = min(mr, mc &- ir)
+    let src = a + (p0 &* lda &+ i0 &+ ir)
+    var p = 0
+    while p < kc {
+      let from = src + p &* lda
+      var r = 0
+      while r < h { d[r] = from[r]; r &+= 1 }
+      while r < mr { d[r] = 0; r &+= 1 }
+      d += mr
+      p &+= 1
+    }
+    ir &+= mr
+  }
+}
+
 /// One thread's packing buffers, grown as needed and reused by every product on that thread.
 final class PackingBuffers {
   private(set) var b: UnsafeMutablePointer<Double>

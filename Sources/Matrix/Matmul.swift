@@ -55,6 +55,59 @@ public func matmul(_ a: Matrix, _ b: Matrix) -> Matrix {
   return Matrix(rows: a.rows, columns: b.columns, elements: elements)
 }
 
+/// A · Bᵀ: the numbers of `matmul(a, b.transposed())`, without forming Bᵀ in a release build,
+/// where the kernel reads B's rows as Bᵀ's columns while it packs them (the backward pass's
+/// dC · Bᵀ). Traps unless A and B have the same number of columns.
+/// Shape: [m, k] × [n, k]ᵀ -> [m, n]
+public func matmul(_ a: Matrix, transposed b: Matrix) -> Matrix {
+  checkPrecondition(
+    a.columns == b.columns,
+    "matmul: \(a.shape) × \(b.shape)ᵀ: A's columns \(a.columns) and Bᵀ's rows \(b.columns) differ")
+  #if DEBUG
+    return matmul(a, b.transposed())
+  #else
+    return transposedProduct(m: a.rows, k: a.columns, n: b.rows, a, b, aTransposed: false)
+  #endif
+}
+
+/// Aᵀ · B: the numbers of `matmul(a.transposed(), b)`, without forming Aᵀ in a release build
+/// (the backward pass's Aᵀ · dC). Traps unless A and B have the same number of rows.
+/// Shape: [k, m]ᵀ × [k, n] -> [m, n]
+public func matmul(transposed a: Matrix, _ b: Matrix) -> Matrix {
+  checkPrecondition(
+    a.rows == b.rows,
+    "matmul: \(a.shape)ᵀ × \(b.shape): Aᵀ's columns \(a.rows) and B's rows \(b.rows) differ")
+  #if DEBUG
+    return matmul(a.transposed(), b)
+  #else
+    return transposedProduct(m: a.columns, k: a.rows, n: b.columns, a, b, aTransposed: true)
+  #endif
+}
+
+/// The kernel on an operand stored transposed. A small product (one the kernel reads unpacked)
+/// transposes the operand instead: packing it would cost more than the copy.
+private func transposedProduct(
+  m: Int, k: Int, n: Int, _ a: Matrix, _ b: Matrix, aTransposed: Bool
+) -> Matrix {
+  if k <= BlockedMatmul.kc && m * n * k <= BlockedMatmul.directWork {
+    return aTransposed ? matmul(a.transposed(), b) : matmul(a, b.transposed())
+  }
+  let elements = [Double](unsafeUninitializedCapacity: m * n) { c_, initialized in
+    defer { initialized = m * n }
+    a.elements.withUnsafeBufferPointer { a_ in
+      b.elements.withUnsafeBufferPointer { b_ in
+        // k > 0 here, and m or n = 0 writes nothing
+        guard let aBase = a_.baseAddress, let bBase = b_.baseAddress, let cBase = c_.baseAddress
+        else { return }
+        parallelMatmul(
+          m: m, k: k, n: n, a: aBase, b: bBase, c: cBase, threads: MatmulThreads.forThisProduct,
+          aTransposed: aTransposed, bTransposed: !aTransposed)
+      }
+    }
+  }
+  return Matrix(rows: m, columns: n, elements: elements)
+}
+
 /// C = A · B row by row: C[i, ·] = Σ_p A[i, p] · B[p, ·], adding the products for p = 0, 1, …
 /// in order, so every element is the same sum in the same order as the plain loop's.
 func rowByRowMatmul(

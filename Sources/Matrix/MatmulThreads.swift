@@ -116,7 +116,8 @@ let largeAllocationsStayInTheHeap: Bool = {
 func parallelMatmul(
   m: Int, k: Int, n: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
   c: UnsafeMutablePointer<Double>, threads: Int,
-  minimumWork: Int = MatmulThreads.minimumWorkPerThread
+  minimumWork: Int = MatmulThreads.minimumWorkPerThread,
+  aTransposed: Bool = false, bTransposed: Bool = false
 ) {
   _ = largeAllocationsStayInTheHeap
   let work = m &* n &* k
@@ -124,8 +125,14 @@ func parallelMatmul(
   let extent = byRows ? m : n
   let tile = byRows ? 6 : 8  // the register tile: rows of A, columns of B
   let slabs = min(threads, max(1, work / max(1, minimumWork)), extent / tile)
+  // A stored as Aᵀ ([k, m]) has row stride m, and its row i starts at column i of the storage;
+  // likewise B stored as Bᵀ ([n, k]).
+  let (lda, ldb) = (aTransposed ? m : k, bTransposed ? k : n)
+  let (aRow, bColumn) = (aTransposed ? 1 : lda, bTransposed ? ldb : 1)
   guard slabs > 1 else {
-    blockedMatmul(m: m, k: k, n: n, a: a, lda: k, b: b, ldb: n, c: c, ldc: n)
+    blockedMatmul(
+      m: m, k: k, n: n, a: a, lda: lda, b: b, ldb: ldb, c: c, ldc: n, aTransposed: aTransposed,
+      bTransposed: bTransposed)
     return
   }
   let slab = (extent / slabs + tile - 1) / tile * tile  // a whole number of tiles
@@ -140,10 +147,12 @@ func parallelMatmul(
     let c = UnsafeMutablePointer<Double>(bitPattern: cAddress)!
     if byRows {
       blockedMatmul(
-        m: size, k: k, n: n, a: a + start * k, lda: k, b: b, ldb: n, c: c + start * n, ldc: n)
+        m: size, k: k, n: n, a: a + start * aRow, lda: lda, b: b, ldb: ldb, c: c + start * n,
+        ldc: n, aTransposed: aTransposed, bTransposed: bTransposed)
     } else {
       blockedMatmul(
-        m: m, k: k, n: size, a: a, lda: k, b: b + start, ldb: n, c: c + start, ldc: n)
+        m: m, k: k, n: size, a: a, lda: lda, b: b + start * bColumn, ldb: ldb, c: c + start,
+        ldc: n, aTransposed: aTransposed, bTransposed: bTransposed)
     }
   }
 }

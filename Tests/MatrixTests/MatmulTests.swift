@@ -57,6 +57,25 @@ struct MatmulTests {
     }
   }
 
+  @Test(arguments: shapes)
+  func kernelOnTransposedOperandsGivesThePlainLoopsBits(m: Int, k: Int, n: Int) {
+    // dC · Bᵀ and Aᵀ · dC in the backward pass hand the kernel a matrix stored transposed, which
+    // it reads as such while packing: the same products in the same order as A · B.
+    var generator = SplitMix64(seed: UInt64(m * 1_000_000 + k * 1000 + n))
+    let a = Matrix.random(rows: m, columns: k, in: -1, 1, using: &generator)
+    let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
+    let reference = matmulPlainLoop(a, b)
+    for transposed in [(a: false, b: true), (a: true, b: false), (a: true, b: true)] {
+      for threads in [1, 3] {
+        let c = kernelProduct(
+          a, b, threads: threads, minimumWork: 1, transposedOperands: transposed)
+        expectSameBits(c, as: reference, "Aᵀ stored: \(transposed.a), Bᵀ stored: \(transposed.b)")
+      }
+    }
+    expectSameBits(matmul(a, transposed: b.transposed()), as: reference, "matmul(_:transposed:)")
+    expectSameBits(matmul(transposed: a.transposed(), b), as: reference, "matmul(transposed:_:)")
+  }
+
   @Test(arguments: [(65, 129, 33), (7, 513, 17), (128, 128, 128), (5, 300, 97), (200, 64, 3)])
   func everyThreadCountGivesTheSameBits(m: Int, k: Int, n: Int) {
     // Splitting C into slabs of rows (or of columns, when C is wide) changes which thread
@@ -73,17 +92,25 @@ struct MatmulTests {
   }
 }
 
-/// A · B by the optimized kernel on `threads` threads, whatever the build configuration.
-func kernelProduct(_ a: Matrix, _ b: Matrix, threads: Int, minimumWork: Int = 1 << 18) -> Matrix {
+/// A · B by the optimized kernel on `threads` threads, whatever the build configuration. With
+/// `transposedOperands`, the kernel is handed Aᵀ and Bᵀ as stored and told so (the backward
+/// pass's `matmul(transposed:_:)` and `matmul(_:transposed:)`).
+func kernelProduct(
+  _ a: Matrix, _ b: Matrix, threads: Int, minimumWork: Int = 1 << 18,
+  transposedOperands: (a: Bool, b: Bool) = (false, false)
+) -> Matrix {
   var c = Matrix(rows: a.rows, columns: b.columns, repeating: .nan)
-  a.elements.withUnsafeBufferPointer { a_ in
-    b.elements.withUnsafeBufferPointer { b_ in
+  let storedA = transposedOperands.a ? a.transposed() : a
+  let storedB = transposedOperands.b ? b.transposed() : b
+  storedA.elements.withUnsafeBufferPointer { a_ in
+    storedB.elements.withUnsafeBufferPointer { b_ in
       c.elements.withUnsafeMutableBufferPointer { c_ in
         guard let aBase = a_.baseAddress, let bBase = b_.baseAddress, let cBase = c_.baseAddress
         else { return }
         parallelMatmul(
           m: a.rows, k: a.columns, n: b.columns, a: aBase, b: bBase, c: cBase, threads: threads,
-          minimumWork: minimumWork)
+          minimumWork: minimumWork, aTransposed: transposedOperands.a,
+          bTransposed: transposedOperands.b)
       }
     }
   }

@@ -21,6 +21,22 @@ struct PreconditionTests {
     #expect(standardError(of: result).contains("matmul: [1, 2] × [3, 1]"))
   }
 
+  @Test func matmulWithATransposedOperandInnerDimensionsDiffer() async {
+    // A · Bᵀ needs A and B to have the same columns; Aᵀ · B the same rows.
+    let right = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = matmul(Matrix(rows: 2, columns: 4), transposed: Matrix(rows: 5, columns: 3))
+    }
+    #expect(
+      standardError(of: right).contains(
+        "matmul: [2, 4] × [5, 3]ᵀ: A's columns 4 and Bᵀ's rows 3 differ"))
+    let left = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
+      _ = matmul(transposed: Matrix(rows: 4, columns: 2), Matrix(rows: 3, columns: 5))
+    }
+    #expect(
+      standardError(of: left).contains(
+        "matmul: [4, 2]ᵀ × [3, 5]: Aᵀ's columns 4 and B's rows 3 differ"))
+  }
+
   @Test func elementWiseShapesDiffer() async {
     let result = await #expect(processExitsWith: .failure, observing: [\.standardErrorContent]) {
       _ = Matrix(rows: 2, columns: 3) + Matrix(rows: 3, columns: 2)
