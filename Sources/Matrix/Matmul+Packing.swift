@@ -85,15 +85,29 @@ func packA(
         p &+= 1
       }
     } else {
-      while p < kc {
-        var r = 0
-        while r < h { d[r] = src[r &* k &+ p]; r &+= 1 }
-        while r < mr { d[r] = 0; r &+= 1 }
-        d += mr
-        p &+= 1
-      }
+      packPanel(src, lineStride: k, step: 1, lines: h, width: mr, kc, d)
+      d += kc &* mr
     }
     ir &+= mr
+  }
+}
+
+/// One panel `width` values wide: value r of step p is src[r * lineStride + p * step], for the
+/// panel's first `lines` values; the rest of each step is zero padding.
+@inline(__always)
+func packPanel(
+  _ src: UnsafePointer<Double>, lineStride: Int, step: Int, lines: Int, width: Int, _ kc: Int,
+  _ dst: UnsafeMutablePointer<Double>
+) {
+  var to = dst
+  var p = 0
+  while p < kc {
+    let from = src + p &* step
+    var r = 0
+    while r < lines { to[r] = from[r &* lineStride]; r &+= 1 }
+    while r < width { to[r] = 0; r &+= 1 }
+    to += width
+    p &+= 1
   }
 }
 
@@ -105,20 +119,11 @@ func packTransposedB(
   _ dst: UnsafeMutablePointer<Double>
 ) {
   let nr = BlockedMatmul.nr
-  var panel = dst
   var jr = 0
   while jr < nc {
-    let w = min(nr, nc &- jr)
     let src = b + ((j0 &+ jr) &* ldb &+ p0)
-    var p = 0
-    while p < kc {
-      let to = panel + p &* nr
-      var column = 0
-      while column < w { to[column] = src[column &* ldb &+ p]; column &+= 1 }
-      while column < nr { to[column] = 0; column &+= 1 }
-      p &+= 1
-    }
-    panel += kc &* nr
+    packPanel(
+      src, lineStride: ldb, step: 1, lines: min(nr, nc &- jr), width: nr, kc, dst + jr &* kc)
     jr &+= nr
   }
 }
@@ -131,20 +136,11 @@ func packTransposedA(
   _ dst: UnsafeMutablePointer<Double>
 ) {
   let mr = BlockedMatmul.mr
-  var d = dst
   var ir = 0
   while ir < mc {
-    let h = min(mr, mc &- ir)
     let src = a + (p0 &* lda &+ i0 &+ ir)
-    var p = 0
-    while p < kc {
-      let from = src + p &* lda
-      var r = 0
-      while r < h { d[r] = from[r]; r &+= 1 }
-      while r < mr { d[r] = 0; r &+= 1 }
-      d += mr
-      p &+= 1
-    }
+    packPanel(
+      src, lineStride: 1, step: lda, lines: min(mr, mc &- ir), width: mr, kc, dst + ir &* kc)
     ir &+= mr
   }
 }

@@ -15,19 +15,25 @@ func checkKernelAgainstThePlainLoop() {
     let a = Matrix.random(rows: m, columns: k, in: -1, 1, using: &generator)
     let b = Matrix.random(rows: k, columns: n, in: -1, 1, using: &generator)
     let reference = matmulPlainLoop(a, b).elements.map(\.bitPattern)
+    // The backward pass's products read a transposed operand as stored: the same bits.
+    let (storedA, storedB) = (a.transposed(), b.transposed())
+    let products: [(String, () -> Matrix)] = [
+      ("A · B", { matmul(a, b) }), ("A · (Bᵀ)ᵀ", { matmul(a, transposed: storedB) }),
+      ("(Aᵀ)ᵀ · B", { matmul(transposed: storedA, b) }),
+    ]
     for threads in [1, 2, 3] {
       MatmulThreads.count = threads
-      guard matmul(a, b).elements.map(\.bitPattern) == reference else {
+      for (name, product) in products where product().elements.map(\.bitPattern) != reference {
         print(
           "error: the release kernel differs from the plain loop at [\(m), \(k)] × [\(k), \(n)]"
-            + " on \(threads) threads")
+            + " (\(name)) on \(threads) threads")
         exit(1)
       }
     }
   }
   print(
-    "release build: kernel == plain loop, bit for bit, on 1, 2 and 3 threads (\(shapes.count) shapes)"
-  )
+    "release build: kernel == plain loop, bit for bit, on 1, 2 and 3 threads (\(shapes.count) "
+      + "shapes, each also with Aᵀ or Bᵀ as stored)")
 }
 
 /// The core's double-precision peak as this build can reach it, measured two ways, GFLOPS:
