@@ -21,6 +21,10 @@
 //     panel = 6 contiguous values). Panels are zero-padded. A tile with at most 4 rows (64 words =
 //     10 · 6 + 4) runs a 4-row kernel, so no multiply is wasted on padding; rows a kernel computes
 //     beyond C's edge go to a small scratch tile, as do tiles narrower than 8 columns.
+//   * An operand stored transposed (the backward pass's dC · Bᵀ and Aᵀ · dC, through
+//     `matmul(_:transposed:)` and `matmul(transposed:_:)`) is read as such while it is packed
+//     (`packTransposedB`, `packTransposedA`), so no transpose is copied; it always takes the
+//     packed path.
 //   * Blocking: kc = 256 (k), mc = 72 (rows of A per packed block), nc = 4096 (columns of B per
 //     packed block). Loop order jc > pc > ic > jr > ir: a B micro-panel (256 x 8 = 16 KiB) stays
 //     in L1 while the packed A block (72 x 256 = 144 KiB) streams from L2.
