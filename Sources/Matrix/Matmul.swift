@@ -114,14 +114,24 @@ func rowByRowMatmul(
   m: Int, k: Int, n: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>,
   c: UnsafeMutablePointer<Double>
 ) {
-  for i in 0..<m {
+  // `while` rather than `for … in 0..<n`: in a debug build a range loop calls the range's
+  // iterator for every element, and this loop is where `swift test` spends most of its time.
+  var i = 0
+  while i < m {
     let row = c + i &* n
     row.update(repeating: 0, count: n)
-    for p in 0..<k {
+    var p = 0
+    while p < k {
       let x = a[i &* k &+ p]
       let bRow = b + p &* n
-      for j in 0..<n { row[j] += x * bRow[j] }
+      var j = 0
+      while j < n {
+        row[j] += x * bRow[j]
+        j &+= 1
+      }
+      p &+= 1
     }
+    i &+= 1
   }
 }
 

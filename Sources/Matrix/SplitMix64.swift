@@ -13,16 +13,17 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
   }
 
   public mutating func next() -> UInt64 {
+    // &>> is >> for shifts below 64, without the generic code a debug build calls for >>
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
+    z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z &>> 31)
   }
 
   /// A uniform Double in [0, 1): the top 53 bits of `next()`, times 2⁻⁵³ (exact, no rounding).
   public mutating func nextUnit() -> Double {
-    Double(next() >> 11) * 0x1.0p-53
+    Double(next() &>> 11) * 0x1.0p-53
   }
 
   /// A uniform Double in [lower, upper): lower + (upper − lower) · u.
